@@ -1,0 +1,4 @@
+export default defineContentScript({
+  matches: ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'],
+  main() {},
+});

@@ -1,0 +1,28 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { DATABASE_NAME, SCHEMA_VERSIONS, type CachedTranslation, type DailyStats, type SecretRecord } from './schema';
+
+/**
+ * RedBridge's IndexedDB database. Opened only in extension contexts (background, popup, options):
+ * a content script that opened it would create it in the site's origin, readable by the site.
+ */
+export class RedBridgeDatabase extends Dexie {
+  translations!: EntityTable<CachedTranslation, 'key'>;
+  secrets!: EntityTable<SecretRecord, 'id'>;
+  stats!: EntityTable<DailyStats, 'day'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+let shared: RedBridgeDatabase | undefined;
+
+/** The database of this extension context, opened on first use. */
+export function getDatabase(): RedBridgeDatabase {
+  shared ??= new RedBridgeDatabase();
+  return shared;
+}

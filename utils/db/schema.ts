@@ -1,0 +1,56 @@
+import type { ProviderId } from '../translate/types';
+
+/**
+ * The database schema, one entry per version. Dexie applies the versions in order; a version that
+ * reshapes existing rows carries an `upgrade` step. Never edit a released version: add a new one
+ * and a test in `schema.test.ts` that opens a database written by every earlier version.
+ */
+
+export interface CachedTranslation {
+  /** `${engine}|${from}|${to}|${textHash}`: see `utils/translate/cache-key.ts`. */
+  key: string;
+  /** The source text, kept to rule out hash collisions. */
+  text: string;
+  translation: string;
+  provider: ProviderId;
+  createdAt: number;
+  usedAt: number;
+  /** Characters stored (source + translation), summed for the size cap. */
+  size: number;
+}
+
+/** API keys and other credentials. Only the background and extension pages open this table. */
+export interface SecretRecord {
+  id: 'deepl' | 'openaiCompatible' | 'libretranslate';
+  value: string;
+}
+
+export interface DailyStats {
+  /** Local day, `YYYY-MM-DD`. */
+  day: string;
+  unitsTranslated: number;
+  requests: number;
+  characters: number;
+  cacheHits: number;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+export const DATABASE_NAME = 'redbridge';
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      translations: 'key, usedAt, createdAt',
+      secrets: 'id',
+      stats: 'day',
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

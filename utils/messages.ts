@@ -1,0 +1,122 @@
+import { browser } from 'wxt/browser';
+import type { LanguageCode } from './languages';
+import type { ProviderErrorKind, ProviderId, SourceLanguage } from './translate/types';
+
+/**
+ * The one protocol between extension contexts. Content scripts and pages call `sendMessage`;
+ * the background registers one handler per message type with `onMessage`.
+ * Every request is answered with `{ ok: true, value }` or `{ ok: false, error }`, so a failure in
+ * the background reaches the caller as data instead of a lost promise.
+ */
+
+export type Priority = 'visible' | 'near' | 'idle';
+
+export interface TranslateRequest {
+  /** Caller-chosen id, used to cancel the request when its unit leaves the page. */
+  requestId: string;
+  /** Segments of one unit (e.g. the paragraphs of a note body), translated independently. */
+  segments: string[];
+  from: SourceLanguage;
+  to: LanguageCode;
+  priority: Priority;
+}
+
+export interface TranslateResult {
+  translations: string[];
+  provider: ProviderId | 'cache';
+}
+
+export interface ProviderHealthView {
+  id: ProviderId;
+  state: 'working' | 'slow' | 'failing' | 'skipped' | 'unused';
+  lastError?: string;
+}
+
+export interface StatsView {
+  day: string;
+  unitsTranslated: number;
+  requests: number;
+  characters: number;
+  cacheHits: number;
+}
+
+export interface ProtocolMap {
+  ping: { request: Record<string, never>; response: { version: string } };
+  translate: { request: TranslateRequest; response: TranslateResult };
+  cancel: { request: { requestIds: string[] }; response: { cancelled: number } };
+  getStats: { request: Record<string, never>; response: StatsView };
+  getProviderHealth: { request: Record<string, never>; response: ProviderHealthView[] };
+  clearCache: { request: Record<string, never>; response: { removed: number } };
+}
+
+export type MessageType = keyof ProtocolMap;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  rb: 1;
+  type: K;
+  payload: ProtocolMap[K]['request'];
+}
+
+export interface MessageFailure {
+  kind: ProviderErrorKind | 'internal' | 'bad-request';
+  message: string;
+}
+
+export type Reply<K extends MessageType> =
+  | { ok: true; value: ProtocolMap[K]['response'] }
+  | { ok: false; error: MessageFailure };
+
+/** Raised in the caller when the background answered with a failure. */
+export class MessageError extends Error {
+  override readonly name = 'MessageError';
+  constructor(readonly failure: MessageFailure) {
+    super(failure.message);
+  }
+}
+
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: ProtocolMap[K]['request'],
+): Promise<ProtocolMap[K]['response']> {
+  const envelope: Envelope<K> = { rb: 1, type, payload };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
+  if (!reply) throw new MessageError({ kind: 'internal', message: 'No answer from the background' });
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.value;
+}
+
+export type Handler<K extends MessageType> = (
+  payload: ProtocolMap[K]['request'],
+  sender: { tabId?: number; url?: string },
+) => Promise<ProtocolMap[K]['response']> | ProtocolMap[K]['response'];
+
+export type HandlerMap = { [K in MessageType]?: Handler<K> };
+
+function isEnvelope(message: unknown): message is Envelope {
+  return !!message && typeof message === 'object' && (message as Envelope).rb === 1 && typeof (message as Envelope).type === 'string';
+}
+
+/** Converts whatever a handler threw into a failure the caller can show. */
+export function toFailure(error: unknown): MessageFailure {
+  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
+    return { kind: (error as MessageFailure).kind, message: String((error as MessageFailure).message) };
+  }
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Registers the background's handlers. Returns a function that removes the listener. */
+export function onMessage(handlers: HandlerMap): () => void {
+  const listener = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.type] as Handler<MessageType> | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve()
+      .then(() => handler(message.payload, { tabId: sender.tab?.id, url: sender.url }))
+      .then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: toFailure(error) }),
+      );
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

@@ -1,0 +1,82 @@
+import type { LanguageCode } from '../languages';
+
+/** Identifies a provider module. One file per provider under `utils/translate/providers/`. */
+export type ProviderId =
+  | 'google-html'
+  | 'microsoft-edge'
+  | 'google-gtx'
+  | 'chrome-on-device'
+  | 'deepl'
+  | 'openai-compatible'
+  | 'libretranslate';
+
+export type SourceLanguage = LanguageCode | 'auto';
+
+/** A glossary rule a provider must respect: `source` is rendered as `target` in the output. */
+export interface GlossaryRule {
+  source: string;
+  target: string;
+}
+
+export interface ProviderRequest {
+  texts: string[];
+  from: SourceLanguage;
+  to: LanguageCode;
+  signal: AbortSignal;
+  /** Preferred renderings relevant to these texts (already filtered by the caller). */
+  glossary?: GlossaryRule[];
+}
+
+export interface ProviderResult {
+  /** One entry per input text, in order. Plain text, already decoded exactly once. */
+  translations: string[];
+  /** Detected source language per text when the provider reports it. */
+  detected?: (string | undefined)[];
+}
+
+/** How much a provider accepts per request and how hard it may be pushed. */
+export interface ProviderLimits {
+  maxItems: number;
+  maxChars: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Sustained request rate (token bucket refill per second). */
+  requestsPerSecond: number;
+}
+
+export interface TranslationProvider {
+  readonly id: ProviderId;
+  readonly limits: ProviderLimits;
+  translate(request: ProviderRequest): Promise<ProviderResult>;
+}
+
+export type ProviderErrorKind =
+  | 'rate-limited' // 429: back off, respect Retry-After
+  | 'server' // 5xx: retry with backoff
+  | 'network' // fetch failed: unreachable host, DNS, TLS
+  | 'timeout' // no answer in time
+  | 'auth' // 401/403: wrong or missing key; retrying will not help
+  | 'quota' // 456 (DeepL) or quota exhausted; retrying will not help today
+  | 'bad-response' // answer could not be parsed or was misaligned
+  | 'unavailable' // provider cannot run here (no on-device model, not configured)
+  | 'cancelled';
+
+/** The one error type providers throw, so the chain can decide whether to retry or fall back. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; provider?: ProviderId } = {},
+  ) {
+    super(message);
+  }
+
+  /** Errors that may go away by themselves: worth a retry on the same provider. */
+  get transient(): boolean {
+    return this.kind === 'rate-limited' || this.kind === 'server' || this.kind === 'network' || this.kind === 'timeout';
+  }
+}
+
+/** `fetch` as providers use it; injected so tests can record and replay wire formats. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
