@@ -1,0 +1,116 @@
+import type { DisplayMode } from '../settings-schema';
+import type { Unit } from '../xhs/units';
+
+/**
+ * The element that shows one unit's translation, per the DOM contract: `data-rb-translation`,
+ * `data-rb-state` (pending | done | error) and `lang`, placed right after the unit's source element.
+ * Everything in it is built with DOM APIs and `textContent`: page and provider text is never HTML.
+ */
+
+export type OverlayState = 'pending' | 'done' | 'error';
+
+export interface OverlayLabels {
+  translating: string;
+  retry: string;
+  failed: (reason: string) => string;
+  replyTo: (name: string) => string;
+}
+
+export const OVERLAY_ATTRIBUTE = 'data-rb-translation';
+export const OVERLAY_SELECTOR = `[${OVERLAY_ATTRIBUTE}]`;
+
+export function isOverlay(node: Node | null | undefined): node is HTMLElement {
+  return !!node && node.nodeType === 1 && (node as Element).hasAttribute(OVERLAY_ATTRIBUTE);
+}
+
+export function createOverlay(doc: Document, unit: Unit, lang: string, mode: DisplayMode): HTMLElement {
+  const element = doc.createElement('div');
+  element.setAttribute(OVERLAY_ATTRIBUTE, '');
+  element.className = `rb-translation rb-${unit.kind}`;
+  element.dataset.rbKey = unit.key;
+  element.dataset.rbMode = mode;
+  element.lang = lang;
+  // Keep the site's selection search pop-up away from our text (the site honours this attribute).
+  element.setAttribute('selected-disabled-search', '');
+  return element;
+}
+
+/** Points an existing overlay at a (possibly new) unit and language. */
+export function retargetOverlay(element: HTMLElement, unit: Unit, lang: string): void {
+  element.dataset.rbKey = unit.key;
+  element.className = `rb-translation rb-${unit.kind}`;
+  element.lang = lang;
+}
+
+function setState(element: HTMLElement, state: OverlayState): void {
+  element.dataset.rbState = state;
+  element.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
+}
+
+export function renderPending(element: HTMLElement, labels: OverlayLabels): void {
+  setState(element, 'pending');
+  const placeholder = element.ownerDocument.createElement('span');
+  placeholder.className = 'rb-pending';
+  placeholder.textContent = labels.translating;
+  element.replaceChildren(placeholder);
+}
+
+/**
+ * Shows the translation: one line per paragraph, hashtags as "#name" after them, and a reply's
+ * "回复 X：" prefix rendered in the reader's language with the nickname left as written.
+ */
+export function renderDone(element: HTMLElement, unit: Unit, translations: string[], labels: OverlayLabels): void {
+  const doc = element.ownerDocument;
+  setState(element, 'done');
+  const children: Node[] = [];
+  const paragraphs = translations.slice(0, unit.paragraphCount);
+  paragraphs.forEach((text, index) => {
+    const paragraph = doc.createElement('div');
+    paragraph.className = 'rb-paragraph';
+    if (index === 0 && unit.replyTo) {
+      const prefix = doc.createElement('span');
+      prefix.className = 'rb-reply-to';
+      prefix.textContent = `${labels.replyTo(unit.replyTo)} `;
+      paragraph.append(prefix);
+    }
+    paragraph.append(doc.createTextNode(text));
+    children.push(paragraph);
+  });
+  const hashtags = translations.slice(unit.paragraphCount);
+  if (hashtags.length > 0) {
+    const line = doc.createElement('div');
+    line.className = 'rb-hashtags';
+    for (const tag of hashtags) {
+      const chip = doc.createElement('span');
+      chip.className = 'rb-hashtag';
+      chip.textContent = `#${tag.replace(/^#\s*/, '')}`;
+      line.append(chip);
+    }
+    children.push(line);
+  }
+  element.replaceChildren(...children);
+  if (unit.kind === 'card-title') element.title = translations.join(' ');
+}
+
+export function renderError(element: HTMLElement, reason: string, labels: OverlayLabels, onRetry: () => void): void {
+  const doc = element.ownerDocument;
+  setState(element, 'error');
+  const message = doc.createElement('span');
+  message.className = 'rb-error-message';
+  message.textContent = labels.failed(reason);
+  const retry = doc.createElement('button');
+  retry.type = 'button';
+  retry.className = 'rb-retry';
+  retry.textContent = labels.retry;
+  retry.addEventListener('click', (event) => {
+    // The card or comment around us has its own click handlers (open note, reply): keep them out.
+    event.preventDefault();
+    event.stopPropagation();
+    onRetry();
+  });
+  element.replaceChildren(message, retry);
+}
+
+export function setOverlayMode(element: HTMLElement, mode: DisplayMode): void {
+  element.dataset.rbMode = mode;
+}

@@ -1,0 +1,370 @@
+import type { LanguageCode } from '../languages';
+import type { Priority, TranslateRequest, TranslateResult } from '../messages';
+import type { DisplayMode } from '../settings-schema';
+import { decideDirection, type Direction } from '../translate/direction';
+import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
+import { enclosingUnitSource, findUnitSources, unitFromSource, type PageLocation, type Unit } from '../xhs/units';
+import {
+  OVERLAY_SELECTOR,
+  createOverlay,
+  isOverlay,
+  renderDone,
+  renderError,
+  renderPending,
+  retargetOverlay,
+  setOverlayMode,
+  type OverlayLabels,
+} from './overlay-element';
+import { VisibilityTracker, type Proximity } from './visibility-tracker';
+
+export interface PageTranslatorOptions {
+  doc: Document;
+  location: () => PageLocation;
+  reader: LanguageCode;
+  mode: DisplayMode;
+  labels: OverlayLabels;
+  translate: (request: TranslateRequest) => Promise<TranslateResult>;
+  cancel: (requestIds: string[]) => void;
+  /** How far ahead of the viewport units are fetched, as an IntersectionObserver margin. */
+  nearMargin?: string;
+  /** Delay that coalesces bursts of DOM mutations (Vue renders a page of comments in many steps). */
+  flushDelayMs?: number;
+}
+
+type Status = 'waiting' | 'skip' | 'pending' | 'done' | 'error';
+
+interface Tracked {
+  unit: Unit;
+  direction: Direction;
+  status: Status;
+  overlay?: HTMLElement;
+  requestId?: string;
+}
+
+/** Translations already shown in this tab, so a re-rendered unit gets its overlay back at once. */
+const MEMORY_LIMIT = 5000;
+
+let instanceCounter = 0;
+
+/**
+ * Keeps every unit on the page translated while the single-page app changes under it: finds units
+ * through the site adapter, asks for near and visible ones first, renders overlays next to the
+ * site's elements, and repairs them after Vue re-renders, recycled cards and modal navigation.
+ */
+export class PageTranslator {
+  private readonly tracked = new Map<Element, Tracked>();
+  private readonly memory = new Map<string, string[]>();
+  private readonly textDirty = new Set<Element>();
+  private readonly addedRoots = new Set<Node>();
+  private readonly tracker: VisibilityTracker;
+  private readonly instanceId = `rb${++instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
+  private observer?: MutationObserver;
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private needsCleanup = false;
+  private requestSeq = 0;
+  private running = false;
+
+  constructor(private options: PageTranslatorOptions) {
+    this.tracker = new VisibilityTracker((element, proximity) => this.onProximity(element, proximity), {
+      nearMargin: options.nearMargin ?? '100% 0px 100% 0px',
+      findScroller: (element) => element.closest(SELECTORS.noteScroller),
+    });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const { doc } = this.options;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    this.scan(doc.body);
+  }
+
+  /** Stops watching and removes every overlay: the page is left exactly as the site rendered it. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.observer?.disconnect();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.textDirty.clear();
+    this.addedRoots.clear();
+    this.tracker.disconnect();
+    const inFlight: string[] = [];
+    for (const entry of this.tracked.values()) {
+      if (entry.status === 'pending' && entry.requestId) inFlight.push(entry.requestId);
+      entry.overlay?.remove();
+    }
+    if (inFlight.length) this.options.cancel(inFlight);
+    this.tracked.clear();
+    for (const stray of this.options.doc.querySelectorAll(OVERLAY_SELECTOR)) stray.remove();
+  }
+
+  setMode(mode: DisplayMode): void {
+    this.options = { ...this.options, mode };
+    for (const entry of this.tracked.values()) if (entry.overlay) setOverlayMode(entry.overlay, mode);
+  }
+
+  /** A new reader language changes every unit's direction: start over. */
+  setReader(reader: LanguageCode): void {
+    if (reader === this.options.reader) return;
+    const wasRunning = this.running;
+    this.stop();
+    this.options = { ...this.options, reader };
+    if (wasRunning) this.start();
+  }
+
+  /** Re-reads the whole page, e.g. after a route change that kept the same elements. */
+  rescan(): void {
+    if (!this.running) return;
+    this.cleanup();
+    for (const source of this.tracked.keys()) this.textDirty.add(source);
+    this.scan(this.options.doc.body);
+  }
+
+  /** Units currently tracked (for tests and diagnostics). */
+  get size(): number {
+    return this.tracked.size;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (isInsideOverlay(target)) continue;
+      if (record.type === 'characterData') {
+        const source = enclosingUnitSource(target);
+        if (source) this.textDirty.add(source);
+        continue;
+      }
+      const enclosing = enclosingUnitSource(target);
+      if (enclosing) this.textDirty.add(enclosing);
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !isOverlay(node)) this.addedRoots.add(node);
+      }
+      for (const node of record.removedNodes) {
+        if (node.nodeType !== 1) continue;
+        // Our overlay removed by someone else: its source needs it back. Site nodes removed:
+        // their units are gone and their requests can be cancelled.
+        if (isOverlay(node) && target.nodeType === 1) this.addedRoots.add(target);
+        else this.needsCleanup = true;
+      }
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, this.options.flushDelayMs ?? 30);
+  }
+
+  private flush(): void {
+    if (!this.running) return;
+    if (this.needsCleanup) this.cleanup();
+    const roots = [...this.addedRoots];
+    this.addedRoots.clear();
+    for (const root of roots) if (root.isConnected) this.scan(root as ParentNode);
+    const dirty = [...this.textDirty];
+    this.textDirty.clear();
+    for (const source of dirty) if (source.isConnected) this.update(source);
+  }
+
+  private scan(root: ParentNode): void {
+    for (const source of findUnitSources(root)) {
+      const entry = this.tracked.get(source);
+      if (entry && !this.textDirty.has(source)) this.place(source, entry);
+      else this.update(source);
+    }
+    // A node added next to a unit (e.g. Vue inserting between a source and our overlay).
+    if (root instanceof Element) {
+      const previous = root.previousElementSibling;
+      const entry = previous && this.tracked.get(previous);
+      if (previous && entry) this.place(previous, entry);
+    }
+  }
+
+  /** Forgets units whose elements left the page, cancelling what they still had in flight. */
+  private cleanup(): void {
+    this.needsCleanup = false;
+    const cancelled: string[] = [];
+    for (const [source, entry] of this.tracked) {
+      if (source.isConnected) continue;
+      if (entry.status === 'pending' && entry.requestId) cancelled.push(entry.requestId);
+      // An overlay whose source Vue replaced stays for the new source to adopt; an orphan goes.
+      if (entry.overlay && !isAdoptable(entry.overlay)) entry.overlay.remove();
+      this.tracker.unobserve(source);
+      this.tracked.delete(source);
+    }
+    if (cancelled.length) this.options.cancel(cancelled);
+  }
+
+  private update(source: Element): void {
+    this.textDirty.delete(source);
+    const unit = unitFromSource(source, this.options.location());
+    const previous = this.tracked.get(source);
+    if (!unit) {
+      if (previous) this.forget(source, previous);
+      return;
+    }
+    if (previous && previous.unit.key === unit.key && previous.unit.text === unit.text) {
+      previous.unit = unit;
+      this.place(source, previous);
+      return;
+    }
+    if (previous?.status === 'pending' && previous.requestId) this.options.cancel([previous.requestId]);
+
+    const paragraphs = unit.segments.slice(0, unit.paragraphCount).join('\n') || unit.text;
+    const direction = decideDirection(paragraphs, this.options.reader);
+    const entry: Tracked = {
+      unit,
+      direction,
+      status: direction.translate ? 'waiting' : 'skip',
+      overlay: previous?.overlay ?? adoptOverlay(source, unit),
+    };
+    this.tracked.set(source, entry);
+
+    if (!direction.translate) {
+      this.removeOverlay(entry);
+      this.tracker.unobserve(source);
+      return;
+    }
+    const remembered = this.memory.get(this.memoryKey(unit));
+    if (remembered) {
+      this.showDone(source, entry, remembered);
+    } else {
+      // Never leave another unit's translation showing (recycled cards, notes switched in place).
+      this.removeOverlay(entry);
+      if (this.tracker.proximity(source) !== 'far') this.request(source, entry, this.priorityOf(source));
+    }
+    this.tracker.observe(source);
+  }
+
+  private onProximity(source: Element, proximity: Proximity): void {
+    const entry = this.tracked.get(source);
+    if (!entry || proximity === 'far' || entry.status !== 'waiting') return;
+    this.request(source, entry, proximity === 'visible' ? 'visible' : 'near');
+  }
+
+  private priorityOf(source: Element): Priority {
+    return this.tracker.proximity(source) === 'visible' ? 'visible' : 'near';
+  }
+
+  private request(source: Element, entry: Tracked, priority: Priority): void {
+    const requestId = `${this.instanceId}:${++this.requestSeq}`;
+    entry.status = 'pending';
+    entry.requestId = requestId;
+    const overlay = this.ensureOverlay(source, entry);
+    renderPending(overlay, this.options.labels);
+    const { unit, direction } = entry;
+    this.options
+      .translate({ requestId, segments: unit.segments, from: direction.from, to: this.options.reader, priority })
+      .then(
+        (result) => {
+          if (!this.isCurrent(source, entry, requestId)) return;
+          this.remember(unit, result.translations);
+          this.showDone(source, entry, result.translations);
+        },
+        (error: unknown) => {
+          if (!this.isCurrent(source, entry, requestId)) return;
+          const kind = (error as { failure?: { kind?: string }; kind?: string }).failure?.kind ?? (error as { kind?: string }).kind;
+          if (kind === 'cancelled') {
+            entry.status = 'waiting';
+            this.removeOverlay(entry);
+            return;
+          }
+          entry.status = 'error';
+          const reason = error instanceof Error ? error.message : String(error);
+          renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
+            if (this.tracked.get(source) === entry && entry.status === 'error') this.request(source, entry, 'visible');
+          });
+        },
+      );
+  }
+
+  private isCurrent(source: Element, entry: Tracked, requestId: string): boolean {
+    return this.running && this.tracked.get(source) === entry && entry.requestId === requestId;
+  }
+
+  private showDone(source: Element, entry: Tracked, translations: string[]): void {
+    entry.status = 'done';
+    const overlay = this.ensureOverlay(source, entry);
+    renderDone(overlay, entry.unit, translations, this.options.labels);
+    if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));
+  }
+
+  private ensureOverlay(source: Element, entry: Tracked): HTMLElement {
+    const { doc, reader, mode } = this.options;
+    if (entry.overlay) retargetOverlay(entry.overlay, entry.unit, reader);
+    else entry.overlay = createOverlay(doc, entry.unit, reader, mode);
+    setOverlayMode(entry.overlay, mode);
+    this.place(source, entry);
+    return entry.overlay;
+  }
+
+  /** Keeps the overlay right after its source, exactly once. */
+  private place(source: Element, entry: Tracked): void {
+    const overlay = entry.overlay;
+    if (!overlay) return;
+    const next = source.nextElementSibling;
+    if (next === overlay) return;
+    // Whatever overlay sits there is stale (a replaced source's, a recycled card's): ours replaces it.
+    if (isOverlay(next)) next.remove();
+    source.after(overlay);
+  }
+
+  private removeOverlay(entry: Tracked): void {
+    entry.overlay?.remove();
+    entry.overlay = undefined;
+  }
+
+  private forget(source: Element, entry: Tracked): void {
+    if (entry.status === 'pending' && entry.requestId) this.options.cancel([entry.requestId]);
+    this.removeOverlay(entry);
+    this.tracker.unobserve(source);
+    this.tracked.delete(source);
+  }
+
+  private memoryKey(unit: Unit): string {
+    return `${this.options.reader}\u0000${unit.text}`;
+  }
+
+  private remember(unit: Unit, translations: string[]): void {
+    const key = this.memoryKey(unit);
+    this.memory.delete(key);
+    this.memory.set(key, translations);
+    if (this.memory.size > MEMORY_LIMIT) this.memory.delete(this.memory.keys().next().value!);
+  }
+}
+
+function isInsideOverlay(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!element?.closest(OVERLAY_SELECTOR);
+}
+
+/**
+ * An overlay left right after a replaced source is reused when it belongs to the same unit, so a
+ * re-render never duplicates it; one that belongs to another unit is stale and goes.
+ */
+function adoptOverlay(source: Element, unit: Unit): HTMLElement | undefined {
+  const next = source.nextElementSibling;
+  if (!isOverlay(next)) return undefined;
+  if (next.dataset.rbKey === unit.key) return next;
+  next.remove();
+  return undefined;
+}
+
+/** Still on the page right after some unit's source: left for that source to adopt or replace. */
+function isAdoptable(overlay: HTMLElement): boolean {
+  const previous = overlay.previousElementSibling;
+  return overlay.isConnected && !!previous?.matches(UNIT_SOURCE_SELECTOR);
+}
+
+/** Lines the card's own title takes, so its translation never makes the fixed-height card taller. */
+function titleLines(title: Element): number {
+  const height = title.getBoundingClientRect().height;
+  const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+  if (!height || !lineHeight) return 2;
+  return Math.min(2, Math.max(1, Math.round(height / lineHeight)));
+}

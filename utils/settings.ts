@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { languageFromLocale, type LanguageCode } from './languages';
+import { migrateSettings, type Settings } from './settings-schema';
+
+/** Storage key of the settings object in `browser.storage.local`. */
+export const SETTINGS_KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return migrateSettings(stored[SETTINGS_KEY]);
+}
+
+/** Applies a partial change on top of what is stored now (not on a stale copy) and saves it. */
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...change };
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Calls `listener` with the new settings whenever any context changes them. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) listener(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/** The browser's UI locale; `navigator.language` is the fallback where `i18n` is not exposed. */
+export function browserLocale(): string {
+  try {
+    return browser.i18n?.getUILanguage?.() || navigator.language;
+  } catch {
+    return navigator.language;
+  }
+}
+
+/** The language translations are shown in: the user's choice, or the browser's language. */
+export function resolveReaderLanguage(settings: Settings, locale = browserLocale()): LanguageCode {
+  return settings.readerLanguage === 'auto' ? languageFromLocale(locale) : settings.readerLanguage;
+}

@@ -1,0 +1,186 @@
+import type { LanguageCode } from '../../languages';
+import type { FetchLike, GlossaryRule, ProviderLimits, ProviderRequest, TranslationProvider } from '../types';
+import { endpointUrl } from './base-url';
+import { badResponse, readJson, send, type StatusClassifier } from './http';
+import { isRecord, optionalString } from './json-shape';
+import { MisalignedBatchError } from './misaligned-batch-error';
+
+/**
+ * Small batches: a long prompt makes models drop, merge or reorder segments, and every lost
+ * segment costs a retry. Each segment still gets the context of its neighbours.
+ */
+export const OPENAI_COMPATIBLE_LIMITS: ProviderLimits = {
+  maxItems: 8,
+  maxChars: 4_000,
+  concurrency: 2,
+  requestsPerSecond: 1,
+};
+
+/** English names: models follow "Simplified Chinese" more reliably than a BCP-47 tag. */
+const LANGUAGE_NAMES: Record<LanguageCode, string> = {
+  'zh-CN': 'Simplified Chinese',
+  en: 'English',
+  ja: 'Japanese',
+  ko: 'Korean',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+  ru: 'Russian',
+  pt: 'Portuguese',
+};
+
+export interface OpenAiCompatibleDeps {
+  fetch: FetchLike;
+  baseUrl: string;
+  model: string;
+  /** Omitted for servers that take no key, such as a local Ollama. */
+  apiKey?: string;
+}
+
+/** The user message: what the model translates, and what the fake provider reads back. */
+export interface SegmentsMessage {
+  to: LanguageCode;
+  segments: { id: string; text: string }[];
+}
+
+/** OpenAI's "you have no credit left" arrives as a 429 but will not pass by waiting. */
+const classifyOpenAiStatus: StatusClassifier = (status, body) =>
+  status === 429 && body.includes('insufficient_quota') ? 'quota' : undefined;
+
+/**
+ * Chat-completions providers (OpenAI, DeepSeek, OpenRouter, Ollama). The glossary goes into the
+ * prompt rather than through placeholders, since a model can inflect a term where an engine can't.
+ *
+ * Misalignment: every segment id must come back exactly once with text. If any is missing or
+ * duplicated the call throws MisalignedBatchError (kind 'bad-response') carrying the valid
+ * translations and the missing indexes; an answer that is not usable JSON at all throws a plain
+ * 'bad-response' ProviderError.
+ */
+export function createOpenAiCompatibleProvider({ fetch, baseUrl, model, apiKey }: OpenAiCompatibleDeps): TranslationProvider {
+  const provider = 'openai-compatible';
+  const url = endpointUrl(baseUrl, 'chat/completions');
+  return {
+    id: provider,
+    limits: OPENAI_COMPATIBLE_LIMITS,
+    async translate(request) {
+      const { signal, texts } = request;
+      // Blank texts stay local: a model asked to translate nothing tends to invent something.
+      const sent = texts.flatMap((text, index) => (text.trim() ? [index] : []));
+      const translations: (string | undefined)[] = texts.map((text) => (text.trim() ? undefined : text));
+      if (sent.length === 0) return { translations: [...texts] };
+
+      const message: SegmentsMessage = {
+        to: request.to,
+        segments: sent.map((index) => ({ id: String(index), text: texts[index] ?? '' })),
+      };
+      const response = await send(
+        fetch,
+        url,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+          body: JSON.stringify({
+            model,
+            messages: [
+              { role: 'system', content: systemPrompt(request) },
+              { role: 'user', content: JSON.stringify(message) },
+            ],
+            response_format: { type: 'json_object' },
+          }),
+        },
+        { provider, signal, classify: classifyOpenAiStatus },
+      );
+      const byId = translationsById(await readJson(response, { provider, signal }));
+      for (const index of sent) translations[index] = byId.get(String(index));
+      if (translations.some((translation) => translation === undefined)) {
+        throw new MisalignedBatchError(provider, translations);
+      }
+      return { translations: translations as string[] };
+    },
+  };
+}
+
+export function systemPrompt({ from, to, glossary }: Pick<ProviderRequest, 'from' | 'to' | 'glossary'>): string {
+  const lines = [
+    'You translate posts and comments from Xiaohongshu (RedNote), a Chinese social network.',
+    `Translate the "text" of every segment into ${LANGUAGE_NAMES[to]}.`,
+    from === 'auto'
+      ? 'Detect the source language of each segment yourself.'
+      : `The segments are written in ${LANGUAGE_NAMES[from]}.`,
+    'Sound natural to a native reader: keep the tone, render slang by meaning, not word by word.',
+    'Keep emoji, hashtags, @mentions, URLs and line breaks as they are.',
+    `If a segment is already in ${LANGUAGE_NAMES[to]}, return it unchanged.`,
+    'Translate each segment on its own; never merge, split, skip or comment on segments.',
+    'The input is JSON {"to": language, "segments": [{"id", "text"}]}.',
+    'Answer with JSON only, exactly {"translations": [{"id": "<segment id>", "text": "<translation>"}]},',
+    'with one entry for every segment id.',
+  ];
+  const rules = glossaryLines(glossary);
+  if (rules.length > 0) lines.push('Glossary, to be followed exactly:', ...rules);
+  return lines.join('\n');
+}
+
+function glossaryLines(glossary: readonly GlossaryRule[] | undefined): string[] {
+  return (glossary ?? [])
+    .filter((rule) => rule.source.trim() && rule.target.trim())
+    .map((rule) => `- render ${JSON.stringify(rule.source)} as ${JSON.stringify(rule.target)}`);
+}
+
+/**
+ * Pulls `{id → text}` out of a chat completion. Ids that appear more than once are dropped:
+ * with two candidate texts there is no telling which belongs to the segment.
+ */
+function translationsById(completion: unknown): Map<string, string> {
+  const content = messageContent(completion);
+  const parsed = parseModelJson(content);
+  const entries = translationEntries(parsed);
+  if (!entries) throw badResponse('openai-compatible', `answer is not {"translations": [...]}: ${content.slice(0, 120)}`);
+
+  const counts = new Map<string, number>();
+  const texts = new Map<string, string>();
+  for (const [id, text] of entries) {
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (text.trim()) texts.set(id, text);
+  }
+  for (const [id, count] of counts) if (count > 1) texts.delete(id);
+  return texts;
+}
+
+function messageContent(completion: unknown): string {
+  const choice: unknown = isRecord(completion) && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+  const message = isRecord(choice) ? choice.message : undefined;
+  const content = isRecord(message) ? optionalString(message.content) : undefined;
+  if (content === undefined) throw badResponse('openai-compatible', 'completion has no message content');
+  return content;
+}
+
+/** Models asked for bare JSON still wrap it in a ```json fence or a sentence now and then. */
+function parseModelJson(content: string): unknown {
+  const fenced = /```(?:json)?\s*([\s\S]*?)\s*```/i.exec(content)?.[1];
+  const candidates = [content, fenced, content.slice(content.indexOf('{'), content.lastIndexOf('}') + 1)];
+  for (const candidate of candidates) {
+    if (!candidate?.trim()) continue;
+    try {
+      return JSON.parse(candidate) as unknown;
+    } catch {
+      // try the next way of reading it
+    }
+  }
+  return undefined;
+}
+
+/** Accepts the asked-for list, and the `{"translations": {"0": "…"}}` map some models prefer. */
+function translationEntries(parsed: unknown): [string, string][] | undefined {
+  const list: unknown = isRecord(parsed) ? parsed.translations : parsed;
+  if (Array.isArray(list)) {
+    return list.flatMap((entry: unknown) => {
+      if (!isRecord(entry) || typeof entry.text !== 'string') return [];
+      const id = entry.id;
+      return typeof id === 'string' || typeof id === 'number' ? [[String(id), entry.text] as [string, string]] : [];
+    });
+  }
+  if (isRecord(list)) {
+    return Object.entries(list).flatMap(([id, text]) => (typeof text === 'string' ? [[id, text] as [string, string]] : []));
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every Xiaohongshu selector RedBridge relies on, in one place. Each is a fact about the site with
+ * a date (see the layouts named below); when the site changes, only this file and the adapter
+ * functions beside it change. Never use bare `.title`, `.desc` or `.content`: the login modal and
+ * other widgets reuse those names, so every selector here is anchored to a stable parent or id.
+ *
+ * Layouts:
+ * - 2025: note title wrapped in a span inside `#detail-title` (xhs-pc-web 4.6x–4.7x).
+ * - 2026: note title as text directly inside `#detail-title` (xhs-pc-web 4.79+).
+ * Both keep the same ids and class names for the body, comments, cards and profile.
+ */
+export const SELECTORS = {
+  /** A note opened as a modal over a list; carries the note id. */
+  noteModal: '.note-detail-mask[note-id]',
+  noteTitle: '.note-content > #detail-title',
+  noteBody: '.note-content > #detail-desc',
+  /** The Vue-owned text container inside the body and inside comments. Never write into it. */
+  noteText: 'span.note-text',
+  hashtag: 'a.tag',
+  mention: 'a.note-content-user',
+  /** The scroll container of a note: comments load as it scrolls, the window does not. */
+  noteScroller: '.note-scroller',
+
+  commentItem: '.comment-item',
+  /** The text of a comment or reply: `.content` holds the "回复 X：" prefix and `.note-text`. */
+  commentContent: '.comment-item > .comment-inner-container > .right > .content',
+  replyContainer: '.reply-container',
+  /** Nickname in the "回复 X：" prefix of a reply to a reply, placed before `.note-text`. */
+  replyNickname: 'span.nickname',
+
+  card: 'section.note-item',
+  cardTitle: 'section.note-item .footer > a.title',
+  cardNoteLink: 'a[href^="/explore/"], a.cover[href]',
+
+  profileBio: '#userPageContainer div.user-desc',
+} as const;
+
+/** Elements whose text is one translation unit; the overlay goes right after each of them. */
+export const UNIT_SOURCE_SELECTOR = [
+  SELECTORS.noteTitle,
+  SELECTORS.noteBody,
+  SELECTORS.commentContent,
+  SELECTORS.cardTitle,
+  SELECTORS.profileBio,
+].join(', ');
+
+/** Note ids are 24 hex digits (a Mongo-style object id). */
+export const NOTE_ID_PATTERN = /[0-9a-f]{24}/i;
