@@ -60,6 +60,8 @@ export class PageTranslator {
   private readonly instanceId = `rb${++instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
   private observer?: MutationObserver;
   private flushTimer?: ReturnType<typeof setTimeout>;
+  private proximityTimer?: ReturnType<typeof setTimeout>;
+  private readonly proximityChanged = new Set<Element>();
   private needsCleanup = false;
   private requestSeq = 0;
   private running = false;
@@ -86,7 +88,10 @@ export class PageTranslator {
     this.running = false;
     this.observer?.disconnect();
     clearTimeout(this.flushTimer);
+    clearTimeout(this.proximityTimer);
     this.flushTimer = undefined;
+    this.proximityTimer = undefined;
+    this.proximityChanged.clear();
     this.textDirty.clear();
     this.addedRoots.clear();
     this.tracker.disconnect();
@@ -241,10 +246,26 @@ export class PageTranslator {
     this.tracker.observe(source);
   }
 
+  /**
+   * The near and visible observers report separately (the near one first), so changes are gathered
+   * for one task before acting: a unit that is in view is then asked for as 'visible', not 'near'.
+   */
   private onProximity(source: Element, proximity: Proximity): void {
-    const entry = this.tracked.get(source);
-    if (!entry || proximity === 'far' || entry.status !== 'waiting') return;
-    this.request(source, entry, proximity === 'visible' ? 'visible' : 'near');
+    if (proximity === 'far') return;
+    this.proximityChanged.add(source);
+    this.proximityTimer ??= setTimeout(() => {
+      this.proximityTimer = undefined;
+      const changed = [...this.proximityChanged];
+      this.proximityChanged.clear();
+      const ordered = [
+        ...changed.filter((element) => this.tracker.proximity(element) === 'visible'),
+        ...changed.filter((element) => this.tracker.proximity(element) === 'near'),
+      ];
+      for (const element of ordered) {
+        const entry = this.tracked.get(element);
+        if (this.running && entry?.status === 'waiting') this.request(element, entry, this.priorityOf(element));
+      }
+    }, 0);
   }
 
   private priorityOf(source: Element): Priority {
