@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { PROVIDER_HOSTS, SITE_HOSTS } from './server';
+import { chromiumPath } from './chromium-path';
+import { PROVIDER_HOSTS, SITE_HOSTS } from './server/hosts';
 
-/** Debian's Chromium by default; CHROME_PATH points elsewhere on other machines. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((candidate) => candidate && existsSync(candidate));
-  if (!found) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.');
-  return found;
-}
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 

@@ -7,6 +7,8 @@ import type { ProviderId, ProviderLimits, ProviderRequest, ProviderResult, Trans
 
 export interface RecordedCall {
   texts: string[];
+  from: ProviderRequest['from'];
+  to: ProviderRequest['to'];
   /** `Date.now()` when the call started (fake timers make it exact). */
   at: number;
   signal: AbortSignal;
@@ -55,7 +57,14 @@ export class FakeProvider implements TranslationProvider {
 
   async translate(request: ProviderRequest): Promise<ProviderResult> {
     const callIndex = this.calls.length;
-    this.calls.push({ texts: [...request.texts], at: Date.now(), signal: request.signal, glossary: request.glossary });
+    this.calls.push({
+      texts: [...request.texts],
+      from: request.from,
+      to: request.to,
+      at: Date.now(),
+      signal: request.signal,
+      glossary: request.glossary,
+    });
     this.active += 1;
     this.maxActive = Math.max(this.maxActive, this.active);
     try {

@@ -3,21 +3,11 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createFakeProvider } from './fake-provider';
+import { SITE_HOSTS } from './hosts';
 import { handleSiteRequest } from './site-routes';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Hosts served by this one loopback server; the browser reaches them through host-resolver rules. */
-export const SITE_HOSTS = ['www.xiaohongshu.com', 'www.rednote.com'];
-export const PROVIDER_HOSTS = [
-  'translate-pa.googleapis.com',
-  'translate.googleapis.com',
-  'edge.microsoft.com',
-  'api-free.deepl.com',
-  'api.deepl.com',
-  'api.openai.com',
-  'libre.redbridge.test',
-];
 
 export type FakeProvider = ReturnType<typeof createFakeProvider>;
 

@@ -1,0 +1,44 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { I18nRoot } from '@/components/i18n-root';
+import { loadSettings, updateSettings } from '@/utils/settings';
+import { OptionsApp } from './options-app';
+
+afterEach(cleanup);
+
+const renderOptions = () =>
+  render(
+    <I18nRoot>
+      <OptionsApp />
+    </I18nRoot>,
+  );
+
+describe('options page', () => {
+  it('renders in English and switches the interface to Chinese', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    renderOptions();
+    expect(await screen.findByRole('heading', { name: 'RedBridge settings' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'About and privacy' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'zh-CN' } });
+    expect(await screen.findByRole('heading', { name: 'RedBridge 设置' })).toBeTruthy();
+    expect((await loadSettings()).uiLanguage).toBe('zh-CN');
+  });
+
+  it('renders in Chinese with both sites’ switches', async () => {
+    await updateSettings({ uiLanguage: 'zh-CN' });
+    renderOptions();
+    expect(await screen.findByRole('switch', { name: '在 xiaohongshu.com 上翻译' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: '在 rednote.com 上翻译' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '清除缓存' })).toBeTruthy();
+  });
+
+  it('reports the background’s answer when the cache is cleared', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    const { browser } = await import('wxt/browser');
+    browser.runtime.onMessage.addListener(((message: { type?: string }) =>
+      message.type === 'clearCache' ? Promise.resolve({ ok: true, value: { removed: 12 } }) : undefined) as never);
+    renderOptions();
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear cache' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removed 12 cached translations.'));
+  });
+});
