@@ -1,8 +1,15 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/utils/messages';
+import type { TranslationService } from './translation-service';
 
-export function setupMessageRouter(): void {
+/** Answers the typed protocol of utils/messages.ts; each handler delegates to a service. */
+export function setupMessageRouter(translation: TranslationService): void {
   onMessage({
     ping: () => ({ version: browser.runtime.getManifest().version }),
+    translate: (request) => translation.translate(request),
+    cancel: async ({ requestIds }) => ({ cancelled: await translation.cancel(requestIds) }),
+    getStats: () => translation.todayStats(),
+    getProviderHealth: () => translation.providerHealth(),
+    clearCache: async () => ({ removed: await translation.clearCache() }),
   });
 }

@@ -216,11 +216,9 @@ describe('deduplication and cache', () => {
     const { queue, putMany, getMany } = setup([google]);
     let finishWrite: () => void = () => undefined;
     putMany.mockImplementation(() => new Promise<void>((resolve) => (finishWrite = resolve)));
-    await queue.translate(request('r1', ['一'])).then(
-      () => undefined,
-      () => undefined,
-    );
+    const first = track(queue.translate(request('r1', ['一'])));
     await vi.advanceTimersByTimeAsync(30);
+    expect(first.value?.translations).toEqual(['g:一']);
     getMany.mockClear();
     const repeat = track(queue.translate(request('r2', ['一'])));
     await vi.advanceTimersByTimeAsync(30);
@@ -430,10 +428,11 @@ describe('failures', () => {
     };
     const flaky: FakeBehaviour = (request, callIndex) => {
       const roll = random();
-      if (roll < 0.2) throw new ProviderError('server', 'HTTP 503');
-      if (roll < 0.3) throw new ProviderError('rate-limited', 'HTTP 429', { retryAfterMs: 1_000 });
-      if (roll < 0.4) return hang(request, callIndex);
-      if (roll < 0.5) return { translations: request.texts.slice(1) };
+      if (roll < 0.25) throw new ProviderError('server', 'HTTP 503');
+      if (roll < 0.4) throw new ProviderError('rate-limited', 'HTTP 429', { retryAfterMs: 1_000 });
+      if (roll < 0.5) return hang(request, callIndex);
+      if (roll < 0.6) return { translations: request.texts.slice(1) };
+      if (roll < 0.62) throw new ProviderError('auth', 'HTTP 403');
       return after(Math.floor(roll * 300), prefixWith('ok'))(request, callIndex);
     };
     const providers = [
@@ -442,11 +441,11 @@ describe('failures', () => {
       new FakeProvider('google-gtx', flaky, limits({ maxItems: 1, concurrency: 1, requestsPerSecond: 2 })),
     ];
     const { queue } = setup(providers);
-    const pool = Array.from({ length: 15 }, (_, index) => `段落${index}`);
+    const pool = Array.from({ length: 150 }, (_, index) => `段落${index}`);
     const priorities: Priority[] = ['visible', 'near', 'idle'];
     const results: ReturnType<typeof track>[] = [];
     for (let n = 0; n < 60; n++) {
-      const segments = pool.filter(() => random() < 0.2);
+      const segments = pool.filter(() => random() < 0.03);
       results.push(track(queue.translate(request(`r${n % 40}`, segments, priorities[n % 3]))));
       if (n % 7 === 3) queue.cancel([`r${(n * 3) % 40}`]);
       await vi.advanceTimersByTimeAsync(Math.floor(random() * 50));
@@ -458,7 +457,10 @@ describe('failures', () => {
     const outcomes = new Set(results.map((result) => result.error?.kind ?? 'ok'));
     expect(outcomes).toContain('ok');
     expect(outcomes).toContain('cancelled');
-    expect(results.some((result) => result.value && result.value.translations.some((text) => text.startsWith('ok:'))));
+    console.log([...outcomes], providers.map((p) => p.calls.length));
+    expect(outcomes.size).toBeGreaterThan(2); // and some failed for good
+    expect(results.some((result) => result.value?.translations.some((text) => text.startsWith('ok:')))).toBe(true);
+    console.log([...outcomes], results.length, providers.map((p) => p.calls.length), results.filter((r) => r.value).length);
   });
 });
 

@@ -133,7 +133,8 @@ export function createFakeProvider(options: FakeProviderOptions) {
     }
     if (fault && 'status' in fault) {
       entry.status = fault.status;
-      const headers = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
       send(res, fault.status, JSON_TYPE, errorBody(provider, fault.status, 'injected fault'), headers);
       return;
     }

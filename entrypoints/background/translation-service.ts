@@ -1,0 +1,117 @@
+import type { RedBridgeDatabase } from '@/utils/db/database';
+import { readSecrets } from '@/utils/db/secrets';
+import type { ProviderHealthView, StatsView, TranslateRequest, TranslateResult } from '@/utils/messages';
+import type { Settings } from '@/utils/settings-schema';
+import { createProviderChain, type ProviderChain } from '@/utils/translate/provider-chain';
+import { ProviderHealth } from '@/utils/translate/provider-health';
+import { createProvider } from '@/utils/translate/providers';
+import { ProviderLimiter } from '@/utils/translate/rate-limiter';
+import { StatsStore } from '@/utils/translate/stats-store';
+import { DexieTranslationCache } from '@/utils/translate/translation-cache';
+import { createTranslationQueue, type TranslationQueue } from '@/utils/translate/translation-queue';
+import { ProviderError, type FetchLike, type ProviderId, type TranslationProvider } from '@/utils/translate/types';
+
+export interface TranslationServiceDeps {
+  db: RedBridgeDatabase;
+  fetch: FetchLike;
+  loadSettings: () => Promise<Settings>;
+}
+
+interface Engine {
+  chain: ProviderChain;
+  queue: TranslationQueue;
+  /** Providers in the chosen order that could not be built (no key, no endpoint) and why. */
+  unavailable: { id: ProviderId; reason: string }[];
+}
+
+/**
+ * The background's translation engine: one queue and provider chain built from the settings and
+ * keys, rebuilt when they change. Health and rate limits outlive a rebuild, so a provider that was
+ * failing a moment ago is not hammered again because the user changed an unrelated setting.
+ */
+export class TranslationService {
+  private readonly health = new ProviderHealth();
+  private readonly limiter = new ProviderLimiter();
+  private readonly cache: DexieTranslationCache;
+  private readonly stats: StatsStore;
+  private engine?: Promise<Engine>;
+
+  constructor(private readonly deps: TranslationServiceDeps) {
+    this.cache = new DexieTranslationCache(deps.db);
+    this.stats = new StatsStore(deps.db);
+  }
+
+  /** Drops the current engine; the next request builds one from the current settings and keys. */
+  invalidate(): void {
+    this.engine = undefined;
+  }
+
+  async translate(request: TranslateRequest): Promise<TranslateResult> {
+    const { queue } = await this.currentEngine();
+    return queue.translate(request);
+  }
+
+  async cancel(requestIds: string[]): Promise<number> {
+    if (!this.engine) return 0;
+    return (await this.engine).queue.cancel(requestIds);
+  }
+
+  async providerHealth(): Promise<ProviderHealthView[]> {
+    const { chain, unavailable } = await this.currentEngine();
+    return [
+      ...chain.healthView(),
+      ...unavailable.map(({ id, reason }) => ({ id, state: 'failing' as const, lastError: reason })),
+    ];
+  }
+
+  todayStats(): Promise<StatsView> {
+    return this.stats.read();
+  }
+
+  clearCache(): Promise<number> {
+    return this.cache.clear();
+  }
+
+  /** Expiry and the size cap, run from an alarm so no translation request pays for the scan. */
+  pruneCache() {
+    return this.cache.prune();
+  }
+
+  private currentEngine(): Promise<Engine> {
+    this.engine ??= this.buildEngine().catch((error: unknown) => {
+      this.engine = undefined;
+      throw error;
+    });
+    return this.engine;
+  }
+
+  private async buildEngine(): Promise<Engine> {
+    const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
+    const providers: TranslationProvider[] = [];
+    const unavailable: Engine['unavailable'] = [];
+    for (const id of settings.providerOrder) {
+      try {
+        providers.push(createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets }));
+      } catch (error) {
+        unavailable.push({ id, reason: error instanceof ProviderError ? error.message : String(error) });
+      }
+    }
+    const chain = createProviderChain({ providers, health: this.health, limiter: this.limiter });
+    // Cached output is keyed by the provider that leads the chain: choosing another provider (or
+    // another model) must not serve the old one's translations.
+    const engineId = providers[0] ? engineSignature(providers[0].id, settings) : 'none';
+    const queue = createTranslationQueue({
+      chain,
+      cache: this.cache,
+      engineFor: () => engineId,
+      onStats: (delta) => this.stats.add(delta),
+      onError: (error) => console.warn('[RedBridge] cache', error),
+    });
+    return { chain, queue, unavailable };
+  }
+}
+
+function engineSignature(head: ProviderId, settings: Settings): string {
+  if (head === 'openai-compatible') return `${head}:${settings.providers.openaiCompatible.model}`;
+  return head;
+}
