@@ -6,7 +6,7 @@ export const XHS_MATCHES = ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -19,7 +19,10 @@ export default defineConfig({
       'https://translate.googleapis.com/*',
       'https://edge.microsoft.com/*',
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) lists optional origins among optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
     commands: {
       'toggle-translation': {
         suggested_key: { default: 'Alt+T' },
@@ -27,7 +30,17 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'redbridge@redbridge.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'redbridge@redbridge.app',
+              // :has() (display modes, feed cards) arrived in Firefox 121.
+              strict_min_version: '121.0',
+              // The text of notes and comments is sent to the translation service the user picks.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
       : {}),
   }),
 });

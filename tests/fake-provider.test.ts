@@ -9,7 +9,12 @@ import { createLibretranslateProvider } from '../utils/translate/providers/libre
 import { createMicrosoftEdgeProvider } from '../utils/translate/providers/microsoft-edge';
 import { MisalignedBatchError } from '../utils/translate/providers/misaligned-batch-error';
 import { createOpenAiCompatibleProvider } from '../utils/translate/providers/openai-compatible';
-import { ProviderError, type FetchLike, type ProviderRequest, type TranslationProvider } from '../utils/translate/types';
+import {
+  ProviderError,
+  type FetchLike,
+  type ProviderRequest,
+  type TranslationProvider,
+} from '../utils/translate/types';
 import { createFakeProvider } from './e2e/server/fake-provider';
 
 const TRANSLATIONS = {
@@ -71,7 +76,8 @@ function hostRoutedFetch(): FetchLike {
             const status = incoming.statusCode ?? 0;
             const responseHeaders = new Headers();
             for (const [name, value] of Object.entries(incoming.headers)) {
-              if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+              if (value !== undefined)
+                responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
             }
             const body = status === 204 ? null : Buffer.concat(chunks);
             resolve(new Response(body, { status, headers: responseHeaders }));
@@ -104,8 +110,14 @@ const providers = {
   'google-gtx': () => createGoogleGtxProvider({ fetch: routedFetch }),
   deepl: () => createDeeplProvider({ fetch: routedFetch, apiKey: 'good-key:fx', plan: 'free' }),
   'openai-compatible': () =>
-    createOpenAiCompatibleProvider({ fetch: routedFetch, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: 'sk-x' }),
-  libretranslate: () => createLibretranslateProvider({ fetch: routedFetch, baseUrl: 'https://libre.redbridge.test/' }),
+    createOpenAiCompatibleProvider({
+      fetch: routedFetch,
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey: 'sk-x',
+    }),
+  libretranslate: () =>
+    createLibretranslateProvider({ fetch: routedFetch, baseUrl: 'https://libre.redbridge.test/' }),
 } as const;
 const providerIds = Object.keys(providers) as (keyof typeof providers)[];
 
@@ -114,7 +126,9 @@ describe('fake provider ↔ provider modules', () => {
     const result = await providers[id]().translate(translateRequest(['  今天天气很好 ', '没见过的句子']));
     expect(result.translations).toEqual(['The weather is nice today', '⟦en⟧ 没见过的句子']);
     if (result.detected) expect(result.detected).toEqual(['zh-CN', 'zh-CN']);
-    expect(fake.requests.map(({ provider, items, target, status }) => ({ provider, items, target, status }))).toEqual(
+    expect(
+      fake.requests.map(({ provider, items, target, status }) => ({ provider, items, target, status })),
+    ).toEqual(
       id === 'google-gtx'
         ? [
             { provider: id, items: 1, target: 'en', status: 200 },
@@ -125,7 +139,9 @@ describe('fake provider ↔ provider modules', () => {
   });
 
   it.each(providerIds)('%s: target codes map back to ours (zh-CN)', async (id) => {
-    const result = await providers[id]().translate(translateRequest(['Happy weekend'], { from: 'en', to: 'zh-CN' }));
+    const result = await providers[id]().translate(
+      translateRequest(['Happy weekend'], { from: 'en', to: 'zh-CN' }),
+    );
     expect(result.translations).toEqual(['周末愉快']);
     expect(fake.requests[0]?.target).toBe('zh-CN');
   });
@@ -138,14 +154,20 @@ describe('fake provider ↔ provider modules', () => {
   });
 
   it('google-gtx: multi-sentence answers come back in pieces and are joined', async () => {
-    const result = await providers['google-gtx']().translate(translateRequest(['出去走走吧。顺便喝杯咖啡！']));
+    const result = await providers['google-gtx']().translate(
+      translateRequest(['出去走走吧。顺便喝杯咖啡！']),
+    );
     expect(result.translations).toEqual(["Let's go for a walk. And grab a coffee!"]);
   });
 
   it('a glossary placeholder passes through the fake and is rendered', async () => {
-    const result = await providers.deepl().translate(
-      translateRequest(['这家店绝绝子'], { glossary: [{ source: '绝绝子', target: 'absolutely amazing' }] }),
-    );
+    const result = await providers
+      .deepl()
+      .translate(
+        translateRequest(['这家店绝绝子'], {
+          glossary: [{ source: '绝绝子', target: 'absolutely amazing' }],
+        }),
+      );
     expect(fake.requests[0]?.texts).toEqual(['这家店{RB0}']);
     expect(result.translations).toEqual(['⟦en⟧ 这家店absolutely amazing']);
   });
@@ -162,9 +184,18 @@ describe('fake provider ↔ provider modules', () => {
   });
 
   it('openai-compatible: "bad-key" is refused, a keyless local server is served', async () => {
-    const bad = createOpenAiCompatibleProvider({ fetch: routedFetch, baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'bad-key' });
+    const bad = createOpenAiCompatibleProvider({
+      fetch: routedFetch,
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'm',
+      apiKey: 'bad-key',
+    });
     expect((await failure(bad, translateRequest(['今天天气很好']))).kind).toBe('auth');
-    const local = createOpenAiCompatibleProvider({ fetch: routedFetch, baseUrl: 'http://ollama.redbridge.test:11434/v1', model: 'qwen2.5' });
+    const local = createOpenAiCompatibleProvider({
+      fetch: routedFetch,
+      baseUrl: 'http://ollama.redbridge.test:11434/v1',
+      model: 'qwen2.5',
+    });
     await expect(local.translate(translateRequest(['今天天气很好']))).resolves.toEqual({
       translations: ['The weather is nice today'],
     });
@@ -208,7 +239,8 @@ describe('fault injection', () => {
     const error = await failure(providers[id](), translateRequest(['今天天气很好', '没见过的句子']));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toBe(message);
-    if (id === 'openai-compatible') expect((error as MisalignedBatchError).partial).toEqual(['The weather is nice today', undefined]);
+    if (id === 'openai-compatible')
+      expect((error as MisalignedBatchError).partial).toEqual(['The weather is nice today', undefined]);
   });
 
   it('google-gtx: a misaligned answer has no pieces', async () => {
@@ -285,7 +317,10 @@ describe('http behaviour', () => {
   it('answers CORS preflights without logging them', async () => {
     const response = await raw('/v2/translate', 'api-free.deepl.com', {
       method: 'OPTIONS',
-      headers: { 'Access-Control-Request-Headers': 'authorization,content-type', Origin: 'chrome-extension://abc' },
+      headers: {
+        'Access-Control-Request-Headers': 'authorization,content-type',
+        Origin: 'chrome-extension://abc',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -327,7 +362,13 @@ describe('http behaviour', () => {
     const ownPort = (ownServer.address() as AddressInfo).port;
     const pending = new Promise<string>((resolve) => {
       const outgoing = request(
-        { host: '127.0.0.1', port: ownPort, method: 'POST', path: '/v1/translateHtml', headers: { host: 'translate-pa.googleapis.com' } },
+        {
+          host: '127.0.0.1',
+          port: ownPort,
+          method: 'POST',
+          path: '/v1/translateHtml',
+          headers: { host: 'translate-pa.googleapis.com' },
+        },
         () => resolve('answered'),
       );
       outgoing.on('error', () => resolve('connection closed'));

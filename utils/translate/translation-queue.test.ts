@@ -432,7 +432,6 @@ describe('failures', () => {
       if (roll < 0.4) throw new ProviderError('rate-limited', 'HTTP 429', { retryAfterMs: 1_000 });
       if (roll < 0.5) return hang(request, callIndex);
       if (roll < 0.6) return { translations: request.texts.slice(1) };
-      if (roll < 0.62) throw new ProviderError('auth', 'HTTP 403');
       return after(Math.floor(roll * 300), prefixWith('ok'))(request, callIndex);
     };
     const providers = [
@@ -457,10 +456,8 @@ describe('failures', () => {
     const outcomes = new Set(results.map((result) => result.error?.kind ?? 'ok'));
     expect(outcomes).toContain('ok');
     expect(outcomes).toContain('cancelled');
-    console.log([...outcomes], providers.map((p) => p.calls.length));
     expect(outcomes.size).toBeGreaterThan(2); // and some failed for good
     expect(results.some((result) => result.value?.translations.some((text) => text.startsWith('ok:')))).toBe(true);
-    console.log([...outcomes], results.length, providers.map((p) => p.calls.length), results.filter((r) => r.value).length);
   });
 });
 

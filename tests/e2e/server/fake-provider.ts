@@ -11,12 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 
 export type FakeProviderId =
-  | 'google-html'
-  | 'microsoft-edge'
-  | 'google-gtx'
-  | 'deepl'
-  | 'openai-compatible'
-  | 'libretranslate';
+  'google-html' | 'microsoft-edge' | 'google-gtx' | 'deepl' | 'openai-compatible' | 'libretranslate';
 
 export type FakeFault =
   /** Answer with this status (and a Retry-After header when given) instead of translating. */
@@ -97,7 +92,12 @@ export function createFakeProvider(options: FakeProviderOptions) {
     });
   }
 
-  async function serve(provider: FakeProviderId, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function serve(
+    provider: FakeProviderId,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ): Promise<void> {
     const raw = await readBody(req);
     const authProblem = authFailure(provider, req, url);
     let parsed: ParsedRequest;
@@ -290,14 +290,18 @@ function parseRequest(provider: FakeProviderId, raw: string, url: URL): ParsedRe
 function parseTranslateHtml(raw: string): ParsedRequest {
   const body = parseJson(raw);
   const [texts, , to] = Array.isArray(body) && Array.isArray(body[0]) ? (body[0] as unknown[]) : [];
-  if (!isStringArray(texts) || typeof to !== 'string') throw new BadRequest('expected [[texts, from, to], "wt_lib"]');
+  if (!isStringArray(texts) || typeof to !== 'string')
+    throw new BadRequest('expected [[texts, from, to], "wt_lib"]');
   const decoded = texts.map(htmlToText);
   return {
     texts: decoded,
     target: ourCode(to),
     respond: (answers) => ({
       contentType: 'application/json+protobuf; charset=UTF-8',
-      body: JSON.stringify([answers.map(textToHtml), answers.map((_, index) => detect(decoded[index] ?? ''))]),
+      body: JSON.stringify([
+        answers.map(textToHtml),
+        answers.map((_, index) => detect(decoded[index] ?? '')),
+      ]),
     }),
   };
 }
@@ -316,7 +320,12 @@ function parseEdge(raw: string, url: URL): ParsedRequest {
       body: JSON.stringify(
         answers.map((text, index) => ({
           ...(autoDetect
-            ? { detectedLanguage: { language: detect(texts[index] ?? '') === 'zh-CN' ? 'zh-Hans' : 'en', score: 1.0 } }
+            ? {
+                detectedLanguage: {
+                  language: detect(texts[index] ?? '') === 'zh-CN' ? 'zh-Hans' : 'en',
+                  score: 1.0,
+                },
+              }
             : {}),
           translations: [{ text, to }],
         })),
@@ -357,7 +366,8 @@ function parseDeepl(raw: string): ParsedRequest {
   const body = parseJson(raw);
   const texts = isRecord(body) ? body.text : undefined;
   const target = isRecord(body) ? body.target_lang : undefined;
-  if (!isStringArray(texts) || typeof target !== 'string') throw new BadRequest("Value for 'target_lang' not supported.");
+  if (!isStringArray(texts) || typeof target !== 'string')
+    throw new BadRequest("Value for 'target_lang' not supported.");
   return {
     texts,
     target: ourCode(target),
@@ -384,8 +394,11 @@ function parseChatCompletion(raw: string): ParsedRequest {
   const content = isRecord(user) && typeof user.content === 'string' ? parseJson(user.content) : undefined;
   const to = isRecord(content) ? content.to : undefined;
   const segments = isRecord(content) && Array.isArray(content.segments) ? content.segments : undefined;
-  const valid = segments?.every((segment) => isRecord(segment) && typeof segment.id === 'string' && typeof segment.text === 'string');
-  if (typeof to !== 'string' || !segments || !valid) throw new BadRequest('expected a user message {"to", "segments"}');
+  const valid = segments?.every(
+    (segment) => isRecord(segment) && typeof segment.id === 'string' && typeof segment.text === 'string',
+  );
+  if (typeof to !== 'string' || !segments || !valid)
+    throw new BadRequest('expected a user message {"to", "segments"}');
   const typed = segments as { id: string; text: string }[];
   const model = isRecord(body) && typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
   return {
@@ -403,7 +416,9 @@ function parseChatCompletion(raw: string): ParsedRequest {
             index: 0,
             message: {
               role: 'assistant',
-              content: JSON.stringify({ translations: answers.map((text, index) => ({ id: typed[index]?.id, text })) }),
+              content: JSON.stringify({
+                translations: answers.map((text, index) => ({ id: typed[index]?.id, text })),
+              }),
               refusal: null,
             },
             logprobs: null,
@@ -423,8 +438,12 @@ function parseLibretranslate(raw: string): ParsedRequest {
   const target = isRecord(body) ? body.target : undefined;
   const single = typeof q === 'string';
   const texts = single ? [q] : q;
-  if (!isStringArray(texts) || typeof target !== 'string') throw new BadRequest('Invalid request: missing q or target');
-  const detection = (text: string) => ({ confidence: 90, language: detect(text) === 'zh-CN' ? 'zh-Hans' : 'en' });
+  if (!isStringArray(texts) || typeof target !== 'string')
+    throw new BadRequest('Invalid request: missing q or target');
+  const detection = (text: string) => ({
+    confidence: 90,
+    language: detect(text) === 'zh-CN' ? 'zh-Hans' : 'en',
+  });
   return {
     texts,
     target: ourCode(target),
@@ -446,7 +465,9 @@ function errorBody(provider: FakeProviderId, status: number, message: string): s
     case 'libretranslate':
       return JSON.stringify({ error: message });
     case 'openai-compatible':
-      return JSON.stringify({ error: { message, type: 'fake_error', code: status === 429 ? 'rate_limit_exceeded' : null } });
+      return JSON.stringify({
+        error: { message, type: 'fake_error', code: status === 429 ? 'rate_limit_exceeded' : null },
+      });
     default:
       return JSON.stringify({ error: { code: status, message } });
   }

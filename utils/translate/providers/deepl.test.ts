@@ -5,7 +5,10 @@ import { jsonResponse, recordedFetch, signal, textResponse } from './recorded-fe
 /** Recorded from api-free.deepl.com/v2/translate (auto → EN-US). */
 const RECORDED_BATCH = {
   translations: [
-    { detected_source_language: 'ZH', text: 'I went to a hot pot restaurant in Shanghai today and it was so good!' },
+    {
+      detected_source_language: 'ZH',
+      text: 'I went to a hot pot restaurant in Shanghai today and it was so good!',
+    },
     { detected_source_language: 'ZH', text: '150 yuan per person, great value for money 😋' },
   ],
 };
@@ -42,7 +45,11 @@ describe('deepl provider', () => {
       signal: signal(),
     });
     expect(requests[0]?.url).toBe('https://api.deepl.com/v2/translate');
-    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ text: ['Happy today'], target_lang: 'ZH-HANS', source_lang: 'EN' });
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+      text: ['Happy today'],
+      target_lang: 'ZH-HANS',
+      source_lang: 'EN',
+    });
   });
 
   it('parses translations and detected languages', async () => {
@@ -106,7 +113,9 @@ describe('deepl provider', () => {
 
     const auth = await translationError(
       createDeeplProvider({
-        fetch: recordedFetch(jsonResponse({ message: 'Wrong endpoint. Use https://api.deepl.com' }, { status: 403 })).fetch,
+        fetch: recordedFetch(
+          jsonResponse({ message: 'Wrong endpoint. Use https://api.deepl.com' }, { status: 403 }),
+        ).fetch,
         apiKey: 'k',
         plan: 'free',
       }),
@@ -118,7 +127,11 @@ describe('deepl provider', () => {
 
   it('treats 529 (DeepL "too many requests") as rate-limited', async () => {
     const error = await translationError(
-      createDeeplProvider({ fetch: recordedFetch(textResponse('', { status: 529 })).fetch, apiKey: 'k', plan: 'free' }),
+      createDeeplProvider({
+        fetch: recordedFetch(textResponse('', { status: 529 })).fetch,
+        apiKey: 'k',
+        plan: 'free',
+      }),
       { texts: ['你好'], from: 'auto', to: 'en', signal: signal() },
     );
     expect(error.kind).toBe('rate-limited');

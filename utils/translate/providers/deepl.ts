@@ -1,5 +1,11 @@
 import type { LanguageCode } from '../../languages';
-import type { FetchLike, ProviderLimits, ProviderResult, SourceLanguage, TranslationProvider } from '../types';
+import type {
+  FetchLike,
+  ProviderLimits,
+  ProviderResult,
+  SourceLanguage,
+  TranslationProvider,
+} from '../types';
 import { normaliseDetectedLanguage } from './detected-language';
 import { badResponse, expectCount, readJson, send, type StatusClassifier } from './http';
 import { isRecord, optionalString } from './json-shape';

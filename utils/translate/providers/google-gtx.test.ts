@@ -50,7 +50,9 @@ describe('google-gtx provider', () => {
       signal: signal(),
     });
     expect(result).toEqual({
-      translations: ['Today I went to a hot pot restaurant in Shanghai. It was delicious!\nHighly recommended'],
+      translations: [
+        'Today I went to a hot pot restaurant in Shanghai. It was delicious!\nHighly recommended',
+      ],
       detected: ['zh-CN'],
     });
   });
@@ -72,7 +74,9 @@ describe('google-gtx provider', () => {
   });
 
   it('renders glossary terms through placeholders', async () => {
-    const { fetch, requests } = recordedFetch(jsonResponse([[['This is {RB0}', '这是{RB0}', null, null, 1]], null, 'zh-CN']));
+    const { fetch, requests } = recordedFetch(
+      jsonResponse([[['This is {RB0}', '这是{RB0}', null, null, 1]], null, 'zh-CN']),
+    );
     const result = await createGoogleGtxProvider({ fetch }).translate({
       texts: ['这是种草'],
       from: 'auto',

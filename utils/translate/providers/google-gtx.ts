@@ -32,8 +32,19 @@ export function createGoogleGtxProvider({ fetch }: GoogleGtxDeps): TranslationPr
         const detected: (string | undefined)[] = [];
         // Sequential on purpose: a caller that ignored maxItems still gets one request at a time.
         for (const text of texts) {
-          const query = new URLSearchParams({ client: 'gtx', sl: request.from, tl: request.to, dt: 't', q: text });
-          const response = await send(fetch, `${GOOGLE_GTX_ENDPOINT}?${query}`, { method: 'GET' }, { provider, signal });
+          const query = new URLSearchParams({
+            client: 'gtx',
+            sl: request.from,
+            tl: request.to,
+            dt: 't',
+            q: text,
+          });
+          const response = await send(
+            fetch,
+            `${GOOGLE_GTX_ENDPOINT}?${query}`,
+            { method: 'GET' },
+            { provider, signal },
+          );
           const result = parseSingleResponse(await readJson(response, { provider, signal }));
           translations.push(result.translation);
           detected.push(result.detected);

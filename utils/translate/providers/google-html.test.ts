@@ -1,4 +1,9 @@
-import { GOOGLE_HTML_API_KEY, createGoogleHtmlProvider, htmlToPlainText, plainTextToHtml } from './google-html';
+import {
+  GOOGLE_HTML_API_KEY,
+  createGoogleHtmlProvider,
+  htmlToPlainText,
+  plainTextToHtml,
+} from './google-html';
 import { describeErrorMapping } from './provider-contract.testing';
 import { jsonResponse, recordedFetch, signal, type RecordedRequest } from './recorded-fetch.testing';
 
@@ -56,7 +61,12 @@ describe('google-html provider', () => {
 
   it('passes our language codes through unchanged (they are Google codes)', async () => {
     const { fetch, requests } = recordedFetch(jsonResponse([['今天很开心'], ['en']]));
-    await createGoogleHtmlProvider({ fetch }).translate({ texts: ['Happy today'], from: 'en', to: 'zh-CN', signal: signal() });
+    await createGoogleHtmlProvider({ fetch }).translate({
+      texts: ['Happy today'],
+      from: 'en',
+      to: 'zh-CN',
+      signal: signal(),
+    });
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual([[['Happy today'], 'en', 'zh-CN'], 'wt_lib']);
   });
 
@@ -105,7 +115,9 @@ describe('google-html provider', () => {
   });
 
   it('carries line breaks inside an item as <br>', async () => {
-    const { fetch, requests } = recordedFetch(jsonResponse([['First line <br> second line<br/>third'], ['zh-CN']]));
+    const { fetch, requests } = recordedFetch(
+      jsonResponse([['First line <br> second line<br/>third'], ['zh-CN']]),
+    );
     const result = await createGoogleHtmlProvider({ fetch }).translate({
       texts: ['第一行\n第二行\r\n第三行'],
       from: 'auto',
@@ -155,7 +167,9 @@ describe('google-html provider', () => {
 describe('plainTextToHtml / htmlToPlainText', () => {
   it('are inverses for text with markup-like content and line breaks', () => {
     const text = '<b>bold?</b>\n&nbsp; is text\n\n<br> too';
-    expect(plainTextToHtml(text)).toBe('&lt;b&gt;bold?&lt;/b&gt;<br>&amp;nbsp; is text<br><br>&lt;br&gt; too');
+    expect(plainTextToHtml(text)).toBe(
+      '&lt;b&gt;bold?&lt;/b&gt;<br>&amp;nbsp; is text<br><br>&lt;br&gt; too',
+    );
     expect(htmlToPlainText(plainTextToHtml(text))).toBe(text);
   });
 });

@@ -58,11 +58,18 @@ describe('send', () => {
     const { fetch, requests } = recordedFetch(textResponse('ok'));
     const response = await send(fetch, 'https://example.test/x', { method: 'POST', body: 'b' }, options);
     expect(await response.text()).toBe('ok');
-    expect(requests[0]).toMatchObject({ url: 'https://example.test/x', method: 'POST', body: 'b', signal: options.signal });
+    expect(requests[0]).toMatchObject({
+      url: 'https://example.test/x',
+      method: 'POST',
+      body: 'b',
+      signal: options.signal,
+    });
   });
 
   it('maps 429 with Retry-After seconds to rate-limited with retryAfterMs', async () => {
-    const { fetch } = recordedFetch(textResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '12' } }));
+    const { fetch } = recordedFetch(
+      textResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '12' } }),
+    );
     const error = await caught(send(fetch, 'https://example.test', {}, options));
     expect(error.kind).toBe('rate-limited');
     expect(error.details).toEqual({ status: 429, retryAfterMs: 12_000, provider: 'google-html' });
@@ -79,7 +86,9 @@ describe('send', () => {
   });
 
   it('maps 5xx to server and keeps a short single-line body in the message', async () => {
-    const { fetch } = recordedFetch(textResponse('<html>\n<body>Internal   error</body></html>', { status: 500 }));
+    const { fetch } = recordedFetch(
+      textResponse('<html>\n<body>Internal   error</body></html>', { status: 500 }),
+    );
     const error = await caught(send(fetch, 'https://example.test', {}, options));
     expect(error.kind).toBe('server');
     expect(error.message).toBe('google-html answered HTTP 500: <html> <body>Internal error</body></html>');
@@ -100,7 +109,8 @@ describe('send', () => {
 
   it('lets a provider reclassify a status', async () => {
     const { fetch } = recordedFetch(textResponse('{"error":{"code":"insufficient_quota"}}', { status: 429 }));
-    const classify = (status: number, body: string) => (body.includes('insufficient_quota') ? 'quota' : undefined);
+    const classify = (status: number, body: string) =>
+      body.includes('insufficient_quota') ? 'quota' : undefined;
     const error = await caught(send(fetch, 'https://example.test', {}, { ...options, classify }));
     expect(error.kind).toBe('quota');
   });
@@ -122,7 +132,9 @@ describe('send', () => {
     const controller = new AbortController();
     controller.abort();
     const { fetch, requests } = recordedFetch();
-    const error = await caught(send(fetch, 'https://example.test', {}, { ...options, signal: controller.signal }));
+    const error = await caught(
+      send(fetch, 'https://example.test', {}, { ...options, signal: controller.signal }),
+    );
     expect(error.kind).toBe('cancelled');
     expect(requests).toHaveLength(0);
   });
@@ -142,7 +154,9 @@ describe('readJson', () => {
 
 describe('expectCount', () => {
   it('says what was expected and what came back', () => {
-    expect(() => expectCount(['a', 'b', 'c', 'd'], 5, 'deepl')).toThrow('deepl: expected 5 translations, got 4');
+    expect(() => expectCount(['a', 'b', 'c', 'd'], 5, 'deepl')).toThrow(
+      'deepl: expected 5 translations, got 4',
+    );
     expect(() => expectCount([], 1, 'deepl')).toThrow('deepl: expected 1 translation, got 0');
     expect(() => expectCount(['a'], 1, 'deepl')).not.toThrow();
   });

@@ -15,7 +15,12 @@ export interface SendOptions {
  * Performs one HTTP exchange and turns every way it can fail into a ProviderError, so the chain
  * only ever has to reason about error kinds. Resolves only for 2xx responses.
  */
-export async function send(fetch: FetchLike, url: string, init: RequestInit, options: SendOptions): Promise<Response> {
+export async function send(
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  options: SendOptions,
+): Promise<Response> {
   const { provider, signal } = options;
   if (signal.aborted) throw cancelled(provider);
   let response: Response;
@@ -29,7 +34,10 @@ export async function send(fetch: FetchLike, url: string, init: RequestInit, opt
 }
 
 /** Reads a response body as JSON; a body that is not JSON is a 'bad-response', not a crash. */
-export async function readJson(response: Response, options: Pick<SendOptions, 'provider' | 'signal'>): Promise<unknown> {
+export async function readJson(
+  response: Response,
+  options: Pick<SendOptions, 'provider' | 'signal'>,
+): Promise<unknown> {
   const body = await readText(response, options);
   try {
     return JSON.parse(body) as unknown;
@@ -53,11 +61,15 @@ export async function errorFromResponse(response: Response, options: SendOptions
   const kind = options.classify?.(status, body) ?? kindForStatus(status);
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now?.() ?? Date.now());
   const detail = snippet(body);
-  return new ProviderError(kind, `${options.provider} answered HTTP ${status}${detail ? `: ${detail}` : ''}`, {
-    status,
-    provider: options.provider,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
+  return new ProviderError(
+    kind,
+    `${options.provider} answered HTTP ${status}${detail ? `: ${detail}` : ''}`,
+    {
+      status,
+      provider: options.provider,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    },
+  );
 }
 
 export function kindForStatus(status: number): ProviderErrorKind {
@@ -102,7 +114,10 @@ export function badResponse(provider: ProviderId, message: string): ProviderErro
 /** Guards the one-translation-per-input contract that every batching provider relies on. */
 export function expectCount<T>(items: readonly T[], expected: number, provider: ProviderId): void {
   if (items.length !== expected) {
-    throw badResponse(provider, `expected ${expected} translation${expected === 1 ? '' : 's'}, got ${items.length}`);
+    throw badResponse(
+      provider,
+      `expected ${expected} translation${expected === 1 ? '' : 's'}, got ${items.length}`,
+    );
   }
 }
 

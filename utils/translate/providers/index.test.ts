@@ -34,11 +34,16 @@ describe('createProvider', () => {
   });
 
   it('builds keyed providers when configured', () => {
-    const configured: ProviderSettings = { ...settings, libretranslate: { baseUrl: 'https://libre.example.org' } };
+    const configured: ProviderSettings = {
+      ...settings,
+      libretranslate: { baseUrl: 'https://libre.example.org' },
+    };
     const secrets = { deepl: 'k:fx', openaiCompatible: 'sk-1' };
     expect(createProvider('deepl', { fetch, settings, secrets }).id).toBe('deepl');
     expect(createProvider('openai-compatible', { fetch, settings, secrets }).id).toBe('openai-compatible');
-    expect(createProvider('libretranslate', { fetch, settings: configured, secrets }).id).toBe('libretranslate');
+    expect(createProvider('libretranslate', { fetch, settings: configured, secrets }).id).toBe(
+      'libretranslate',
+    );
   });
 
   it.each<[ProviderId, Partial<ProviderSettings>, string]>([
@@ -46,32 +51,44 @@ describe('createProvider', () => {
     ['openai-compatible', {}, 'needs an API key'],
     ['openai-compatible', { openaiCompatible: { baseUrl: '', model: 'm' } }, 'needs a base URL'],
     ['openai-compatible', { openaiCompatible: { baseUrl: 'ftp://x', model: 'm' } }, 'needs a base URL'],
-    ['openai-compatible', { openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: ' ' } }, 'model name'],
+    [
+      'openai-compatible',
+      { openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: ' ' } },
+      'model name',
+    ],
     ['libretranslate', {}, 'needs the address of a server'],
     ['chrome-on-device', {}, 'not built by this factory'],
   ])('%s with %j is unavailable', (id, overrides, message) => {
-    const error = unavailableError(() => createProvider(id, { fetch, settings: { ...settings, ...overrides }, secrets: {} }));
+    const error = unavailableError(() =>
+      createProvider(id, { fetch, settings: { ...settings, ...overrides }, secrets: {} }),
+    );
     expect(error.kind).toBe('unavailable');
     expect(error.details.provider).toBe(id);
     expect(error.message).toContain(message);
   });
 
-  it.each(['http://localhost:11434/v1', 'http://127.0.0.1:8080/v1', 'http://192.168.1.20:11434/v1', 'http://gpu.local/v1'])(
-    'allows no key for the local server %s',
-    (baseUrl) => {
-      const local = { ...settings, openaiCompatible: { baseUrl, model: 'llama3.1' } };
-      expect(createProvider('openai-compatible', { fetch, settings: local, secrets: {} }).id).toBe('openai-compatible');
-    },
-  );
-
-  it('treats a blank key as no key', () => {
-    expect(unavailableError(() => createProvider('deepl', { fetch, settings, secrets: { deepl: '  ' } })).kind).toBe(
-      'unavailable',
+  it.each([
+    'http://localhost:11434/v1',
+    'http://127.0.0.1:8080/v1',
+    'http://192.168.1.20:11434/v1',
+    'http://gpu.local/v1',
+  ])('allows no key for the local server %s', (baseUrl) => {
+    const local = { ...settings, openaiCompatible: { baseUrl, model: 'llama3.1' } };
+    expect(createProvider('openai-compatible', { fetch, settings: local, secrets: {} }).id).toBe(
+      'openai-compatible',
     );
   });
 
+  it('treats a blank key as no key', () => {
+    expect(
+      unavailableError(() => createProvider('deepl', { fetch, settings, secrets: { deepl: '  ' } })).kind,
+    ).toBe('unavailable');
+  });
+
   it('hands the DeepL plan and the trimmed key to the provider', async () => {
-    const recorded = recordedFetch(jsonResponse({ translations: [{ text: 'Hi', detected_source_language: 'ZH' }] }));
+    const recorded = recordedFetch(
+      jsonResponse({ translations: [{ text: 'Hi', detected_source_language: 'ZH' }] }),
+    );
     const provider = createProvider('deepl', {
       fetch: recorded.fetch,
       settings: { ...settings, deepl: { plan: 'pro' } },
@@ -126,7 +143,9 @@ describe('providerOrigins', () => {
   });
 
   it('follows the DeepL plan and ignores unusable base URLs', () => {
-    expect(providerOrigins('deepl', { ...configured, deepl: { plan: 'pro' } })).toEqual(['https://api.deepl.com']);
+    expect(providerOrigins('deepl', { ...configured, deepl: { plan: 'pro' } })).toEqual([
+      'https://api.deepl.com',
+    ]);
     expect(providerOrigins('libretranslate', { ...configured, libretranslate: { baseUrl: '' } })).toEqual([]);
   });
 

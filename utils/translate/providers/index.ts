@@ -1,10 +1,20 @@
 import type { ProviderSettings } from '../../settings-schema';
-import { ProviderError, type FetchLike, type ProviderId, type ProviderLimits, type TranslationProvider } from '../types';
+import {
+  ProviderError,
+  type FetchLike,
+  type ProviderId,
+  type ProviderLimits,
+  type TranslationProvider,
+} from '../types';
 import { DEEPL_ENDPOINTS, DEEPL_LIMITS, createDeeplProvider } from './deepl';
 import { GOOGLE_GTX_ENDPOINT, GOOGLE_GTX_LIMITS, createGoogleGtxProvider } from './google-gtx';
 import { GOOGLE_HTML_ENDPOINT, GOOGLE_HTML_LIMITS, createGoogleHtmlProvider } from './google-html';
 import { LIBRETRANSLATE_LIMITS, createLibretranslateProvider } from './libretranslate';
-import { MICROSOFT_EDGE_ENDPOINT, MICROSOFT_EDGE_LIMITS, createMicrosoftEdgeProvider } from './microsoft-edge';
+import {
+  MICROSOFT_EDGE_ENDPOINT,
+  MICROSOFT_EDGE_LIMITS,
+  createMicrosoftEdgeProvider,
+} from './microsoft-edge';
 import { OPENAI_COMPATIBLE_LIMITS, createOpenAiCompatibleProvider } from './openai-compatible';
 
 export { MisalignedBatchError } from './misaligned-batch-error';
@@ -52,7 +62,10 @@ export interface ProviderFactoryDeps {
  * provider cannot run as configured (no key, no endpoint, or not built here), so the chain skips
  * it the same way it skips one that failed at run time.
  */
-export function createProvider(id: ProviderId, { fetch, settings, secrets }: ProviderFactoryDeps): TranslationProvider {
+export function createProvider(
+  id: ProviderId,
+  { fetch, settings, secrets }: ProviderFactoryDeps,
+): TranslationProvider {
   switch (id) {
     case 'google-html':
       return createGoogleHtmlProvider({ fetch });
@@ -72,8 +85,14 @@ export function createProvider(id: ProviderId, { fetch, settings, secrets }: Pro
       if (!model.trim()) throw unavailable(id, 'the OpenAI-compatible provider needs a model name');
       const apiKey = secrets.openaiCompatible?.trim();
       // Local servers such as Ollama take no key; anything on the internet does.
-      if (!apiKey && !isLocalHost(url.hostname)) throw unavailable(id, 'the OpenAI-compatible provider needs an API key');
-      return createOpenAiCompatibleProvider({ fetch, baseUrl, model: model.trim(), ...(apiKey ? { apiKey } : {}) });
+      if (!apiKey && !isLocalHost(url.hostname))
+        throw unavailable(id, 'the OpenAI-compatible provider needs an API key');
+      return createOpenAiCompatibleProvider({
+        fetch,
+        baseUrl,
+        model: model.trim(),
+        ...(apiKey ? { apiKey } : {}),
+      });
     }
     case 'libretranslate': {
       const { baseUrl } = settings.libretranslate;
@@ -136,7 +155,8 @@ function parseHttpUrl(value: string): URL | undefined {
 /** Loopback, `.local`/`.localhost` names and private IPv4 ranges: servers on the user's own network. */
 function isLocalHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host === '[::1]') return true;
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host === '[::1]')
+    return true;
   const octets = host.split('.').map(Number);
   if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
   const [a = -1, b = -1] = octets;

@@ -9,7 +9,10 @@ const RECORDED_BATCH = {
     { confidence: 90.0, language: 'zh-Hans' },
     { confidence: 83.0, language: 'zh-Hans' },
   ],
-  translatedText: ['Today I went to a hot pot in Shanghai, it was delicious!', 'Per capita 150 yuan, cost-effective 😋'],
+  translatedText: [
+    'Today I went to a hot pot in Shanghai, it was delicious!',
+    'Per capita 150 yuan, cost-effective 😋',
+  ],
 };
 
 const texts = ['今天去了上海的一家火锅店，太好吃了！', '人均150元，性价比很高 😋'];
@@ -17,7 +20,11 @@ const texts = ['今天去了上海的一家火锅店，太好吃了！', '人均
 describe('libretranslate provider', () => {
   it('sends a typical batch to {baseUrl}/translate', async () => {
     const { fetch, requests } = recordedFetch(jsonResponse(RECORDED_BATCH));
-    await createLibretranslateProvider({ fetch, baseUrl: 'https://libre.example.org/', apiKey: 'lt-key' }).translate({
+    await createLibretranslateProvider({
+      fetch,
+      baseUrl: 'https://libre.example.org/',
+      apiKey: 'lt-key',
+    }).translate({
       texts,
       from: 'auto',
       to: 'en',
@@ -42,12 +49,20 @@ describe('libretranslate provider', () => {
       signal: signal(),
     });
     expect(requests[0]?.url).toBe('http://localhost:5000/translate');
-    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ q: ['Happy today'], source: 'en', target: 'zh', format: 'text' });
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+      q: ['Happy today'],
+      source: 'en',
+      target: 'zh',
+      format: 'text',
+    });
   });
 
   it('parses translations and detected languages', async () => {
     const { fetch } = recordedFetch(jsonResponse(RECORDED_BATCH));
-    const result = await createLibretranslateProvider({ fetch, baseUrl: 'https://libre.example.org' }).translate({
+    const result = await createLibretranslateProvider({
+      fetch,
+      baseUrl: 'https://libre.example.org',
+    }).translate({
       texts,
       from: 'auto',
       to: 'en',
@@ -60,7 +75,10 @@ describe('libretranslate provider', () => {
     const { fetch } = recordedFetch(
       jsonResponse({ detectedLanguage: { confidence: 92, language: 'zh' }, translatedText: 'Hello' }),
     );
-    const result = await createLibretranslateProvider({ fetch, baseUrl: 'https://libre.example.org' }).translate({
+    const result = await createLibretranslateProvider({
+      fetch,
+      baseUrl: 'https://libre.example.org',
+    }).translate({
       texts: ['你好'],
       from: 'auto',
       to: 'en',
@@ -71,7 +89,10 @@ describe('libretranslate provider', () => {
 
   it('renders glossary terms through placeholders', async () => {
     const { fetch, requests } = recordedFetch(jsonResponse({ translatedText: ['Today {RB0}'] }));
-    const result = await createLibretranslateProvider({ fetch, baseUrl: 'https://libre.example.org' }).translate({
+    const result = await createLibretranslateProvider({
+      fetch,
+      baseUrl: 'https://libre.example.org',
+    }).translate({
       texts: ['今日OOTD'],
       from: 'auto',
       to: 'en',

@@ -1,5 +1,10 @@
-import type { LanguageCode } from '../../languages';
-import type { FetchLike, ProviderLimits, ProviderResult, SourceLanguage, TranslationProvider } from '../types';
+import type {
+  FetchLike,
+  ProviderLimits,
+  ProviderResult,
+  SourceLanguage,
+  TranslationProvider,
+} from '../types';
 import { endpointUrl } from './base-url';
 import { normaliseDetectedLanguage } from './detected-language';
 import { badResponse, expectCount, readJson, send } from './http';
@@ -29,7 +34,11 @@ export interface LibretranslateDeps {
   apiKey?: string;
 }
 
-export function createLibretranslateProvider({ fetch, baseUrl, apiKey }: LibretranslateDeps): TranslationProvider {
+export function createLibretranslateProvider({
+  fetch,
+  baseUrl,
+  apiKey,
+}: LibretranslateDeps): TranslationProvider {
   const provider = 'libretranslate';
   const url = endpointUrl(baseUrl, 'translate');
   return {
@@ -64,10 +73,16 @@ function parseLibretranslateResponse(body: unknown, expected: number): ProviderR
   if (!isRecord(body)) throw badResponse('libretranslate', 'expected {"translatedText": [...]}');
   const { translatedText } = body;
   const translations =
-    typeof translatedText === 'string' && expected === 1 ? [translatedText] : isStringArray(translatedText) ? translatedText : undefined;
+    typeof translatedText === 'string' && expected === 1
+      ? [translatedText]
+      : isStringArray(translatedText)
+        ? translatedText
+        : undefined;
   if (!translations) throw badResponse('libretranslate', 'expected {"translatedText": [...]}');
   expectCount(translations, expected, 'libretranslate');
-  const detections: unknown[] = Array.isArray(body.detectedLanguage) ? body.detectedLanguage : [body.detectedLanguage];
+  const detections: unknown[] = Array.isArray(body.detectedLanguage)
+    ? body.detectedLanguage
+    : [body.detectedLanguage];
   const detected = translations.map((_, index) => {
     const detection = detections[index];
     return isRecord(detection) ? normaliseDetectedLanguage(optionalString(detection.language)) : undefined;

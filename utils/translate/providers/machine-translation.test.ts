@@ -43,7 +43,10 @@ describe('translateWithGlossary', () => {
   it('retries only the texts whose placeholder got lost, without protection', async () => {
     const sendBatch = vi
       .fn<SendBatch>()
-      .mockResolvedValueOnce({ translations: ['Great {RB0}', 'It is absolutely'], detected: ['zh-CN', 'zh-CN'] })
+      .mockResolvedValueOnce({
+        translations: ['Great {RB0}', 'It is absolutely'],
+        detected: ['zh-CN', 'zh-CN'],
+      })
       .mockResolvedValueOnce({ translations: ['This is absolutely amazing'], detected: ['zh-CN'] });
     const result = await translateWithGlossary(
       request(['好绝绝子', '这是绝绝子'], [{ source: '绝绝子', target: 'amazing' }]),

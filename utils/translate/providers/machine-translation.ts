@@ -11,7 +11,10 @@ export type SendBatch = (texts: string[]) => Promise<ProviderResult>;
  * - texts whose placeholders the engine mangled are sent once more without protection, so a
  *   glossary problem costs a term rendering, never a translation.
  */
-export async function translateWithGlossary(request: ProviderRequest, sendBatch: SendBatch): Promise<ProviderResult> {
+export async function translateWithGlossary(
+  request: ProviderRequest,
+  sendBatch: SendBatch,
+): Promise<ProviderResult> {
   const { texts, glossary } = request;
   const translations = [...texts];
   const detected: (string | undefined)[] = texts.map(() => undefined);

@@ -6,7 +6,9 @@ import { jsonResponse, recordedFetch, signal } from './recorded-fetch.testing';
 const RECORDED_BATCH = [
   {
     detectedLanguage: { language: 'zh-Hans', score: 1.0 },
-    translations: [{ text: 'Went to a hot pot restaurant in Shanghai today, it was so delicious!', to: 'en' }],
+    translations: [
+      { text: 'Went to a hot pot restaurant in Shanghai today, it was so delicious!', to: 'en' },
+    ],
   },
   {
     detectedLanguage: { language: 'zh-Hans', score: 0.98 },
@@ -60,7 +62,9 @@ describe('microsoft-edge provider', () => {
       to: 'zh-CN',
       signal: signal(),
     });
-    expect(requests[0]?.url).toBe('https://edge.microsoft.com/translate/translatetext?from=en&to=zh-Hans&isEnterpriseClient=false');
+    expect(requests[0]?.url).toBe(
+      'https://edge.microsoft.com/translate/translatetext?from=en&to=zh-Hans&isEnterpriseClient=false',
+    );
     expect(requests[0]?.body).toBe('["<b>not</b> markup & signs"]');
     expect(result).toEqual({ translations: ['<b>不是</b> 标记 & 符号'], detected: [undefined] });
   });
@@ -92,8 +96,16 @@ describe('microsoft-edge provider', () => {
   it('rejects an entry without translation text', async () => {
     const { fetch } = recordedFetch(jsonResponse([{ translations: [] }]));
     await expect(
-      createMicrosoftEdgeProvider({ fetch }).translate({ texts: ['你好'], from: 'auto', to: 'en', signal: signal() }),
-    ).rejects.toMatchObject({ kind: 'bad-response', message: 'microsoft-edge: result 0 has no translation text' });
+      createMicrosoftEdgeProvider({ fetch }).translate({
+        texts: ['你好'],
+        from: 'auto',
+        to: 'en',
+        signal: signal(),
+      }),
+    ).rejects.toMatchObject({
+      kind: 'bad-response',
+      message: 'microsoft-edge: result 0 has no translation text',
+    });
   });
 
   describeErrorMapping({

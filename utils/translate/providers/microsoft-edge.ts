@@ -1,5 +1,11 @@
 import type { LanguageCode } from '../../languages';
-import type { FetchLike, ProviderLimits, ProviderResult, SourceLanguage, TranslationProvider } from '../types';
+import type {
+  FetchLike,
+  ProviderLimits,
+  ProviderResult,
+  SourceLanguage,
+  TranslationProvider,
+} from '../types';
 import { normaliseDetectedLanguage } from './detected-language';
 import { badResponse, expectCount, readJson, send } from './http';
 import { isRecord, optionalString } from './json-shape';
@@ -71,12 +77,15 @@ function parseTranslateTextResponse(body: unknown, expected: number): ProviderRe
   const translations: string[] = [];
   const detected: (string | undefined)[] = [];
   body.forEach((entry: unknown, index) => {
-    const first: unknown = isRecord(entry) && Array.isArray(entry.translations) ? entry.translations[0] : undefined;
+    const first: unknown =
+      isRecord(entry) && Array.isArray(entry.translations) ? entry.translations[0] : undefined;
     const text = isRecord(first) ? optionalString(first.text) : undefined;
     if (text === undefined) throw badResponse('microsoft-edge', `result ${index} has no translation text`);
     translations.push(text);
     const detection = isRecord(entry) ? entry.detectedLanguage : undefined;
-    detected.push(isRecord(detection) ? normaliseDetectedLanguage(optionalString(detection.language)) : undefined);
+    detected.push(
+      isRecord(detection) ? normaliseDetectedLanguage(optionalString(detection.language)) : undefined,
+    );
   });
   return { translations, detected };
 }

@@ -14,7 +14,9 @@ export class MisalignedBatchError extends ProviderError {
     /** Aligned with the request's `texts`; `undefined` where the answer was missing or ambiguous. */
     readonly partial: (string | undefined)[],
   ) {
-    const missingIndexes = partial.flatMap((translation, index) => (translation === undefined ? [index] : []));
+    const missingIndexes = partial.flatMap((translation, index) =>
+      translation === undefined ? [index] : [],
+    );
     super(
       'bad-response',
       `${provider}: ${missingIndexes.length} of ${partial.length} translations missing or duplicated ` +

@@ -77,8 +77,14 @@ describe('openai-compatible provider', () => {
   });
 
   it('sends no Authorization header without a key (local Ollama)', async () => {
-    const { fetch, requests } = recordedFetch(jsonResponse(completion('{"translations":[{"id":"0","text":"Hi"}]}')));
-    await createOpenAiCompatibleProvider({ fetch, baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5:7b' }).translate({
+    const { fetch, requests } = recordedFetch(
+      jsonResponse(completion('{"translations":[{"id":"0","text":"Hi"}]}')),
+    );
+    await createOpenAiCompatibleProvider({
+      fetch,
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'qwen2.5:7b',
+    }).translate({
       texts: ['嗨'],
       from: 'zh-CN',
       to: 'en',
@@ -86,12 +92,16 @@ describe('openai-compatible provider', () => {
     });
     expect(requests[0]?.url).toBe('http://localhost:11434/v1/chat/completions');
     expect(requests[0]?.headers).toEqual({ 'content-type': 'application/json' });
-    expect(JSON.parse(requests[0]?.body ?? '').messages[0].content).toContain('written in Simplified Chinese');
+    expect(JSON.parse(requests[0]?.body ?? '').messages[0].content).toContain(
+      'written in Simplified Chinese',
+    );
   });
 
   it('parses the translations by id', async () => {
     const { fetch } = recordedFetch(jsonResponse(completion(RECORDED_CONTENT)));
-    await expect(provider(fetch, 'k').translate({ texts, from: 'auto', to: 'en', signal: signal() })).resolves.toEqual({
+    await expect(
+      provider(fetch, 'k').translate({ texts, from: 'auto', to: 'en', signal: signal() }),
+    ).resolves.toEqual({
       translations: [
         'Went to a hot pot place in Shanghai today, absolutely amazing!',
         'About 150 yuan per person, totally worth it 😋',
@@ -102,20 +112,39 @@ describe('openai-compatible provider', () => {
   it('tolerates a ```json fence, numeric ids and any order', async () => {
     const content = 'Here you go:\n```json\n{"translations":[{"id":1,"text":"B"},{"id":0,"text":"A"}]}\n```';
     const { fetch } = recordedFetch(jsonResponse(completion(content)));
-    const result = await provider(fetch, 'k').translate({ texts: ['甲', '乙'], from: 'auto', to: 'en', signal: signal() });
+    const result = await provider(fetch, 'k').translate({
+      texts: ['甲', '乙'],
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
     expect(result.translations).toEqual(['A', 'B']);
   });
 
   it('accepts a map of id → text', async () => {
     const { fetch } = recordedFetch(jsonResponse(completion('{"translations":{"0":"A","1":"B"}}')));
-    const result = await provider(fetch, 'k').translate({ texts: ['甲', '乙'], from: 'auto', to: 'en', signal: signal() });
+    const result = await provider(fetch, 'k').translate({
+      texts: ['甲', '乙'],
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
     expect(result.translations).toEqual(['A', 'B']);
   });
 
   it('keeps blank texts local and sends only the others, with their original indexes as ids', async () => {
-    const { fetch, requests } = recordedFetch(jsonResponse(completion('{"translations":[{"id":"2","text":"B"}]}')));
-    const result = await provider(fetch, 'k').translate({ texts: ['', ' ', '乙'], from: 'auto', to: 'en', signal: signal() });
-    expect(JSON.parse(JSON.parse(requests[0]?.body ?? '').messages[1].content).segments).toEqual([{ id: '2', text: '乙' }]);
+    const { fetch, requests } = recordedFetch(
+      jsonResponse(completion('{"translations":[{"id":"2","text":"B"}]}')),
+    );
+    const result = await provider(fetch, 'k').translate({
+      texts: ['', ' ', '乙'],
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
+    expect(JSON.parse(JSON.parse(requests[0]?.body ?? '').messages[1].content).segments).toEqual([
+      { id: '2', text: '乙' },
+    ]);
     expect(result.translations).toEqual(['', ' ', 'B']);
   });
 
@@ -133,12 +162,19 @@ describe('openai-compatible provider', () => {
     expect(error.kind).toBe('bad-response');
     expect((error as MisalignedBatchError).missingIndexes).toEqual([1, 2, 3]);
     expect((error as MisalignedBatchError).partial).toEqual(['A', undefined, undefined, undefined]);
-    expect(error.message).toBe('openai-compatible: 3 of 4 translations missing or duplicated (indexes 1, 2, 3)');
+    expect(error.message).toBe(
+      'openai-compatible: 3 of 4 translations missing or duplicated (indexes 1, 2, 3)',
+    );
   });
 
   it('reports an answer that is not usable JSON as a plain bad-response', async () => {
     const { fetch } = recordedFetch(jsonResponse(completion('{"translations":[{"id":"0","te', 'length')));
-    const error = await translationError(provider(fetch, 'k'), { texts, from: 'auto', to: 'en', signal: signal() });
+    const error = await translationError(provider(fetch, 'k'), {
+      texts,
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).not.toBeInstanceOf(MisalignedBatchError);
     expect(error.kind).toBe('bad-response');
@@ -147,7 +183,12 @@ describe('openai-compatible provider', () => {
 
   it('reports a completion without content as bad-response', async () => {
     const { fetch } = recordedFetch(jsonResponse({ choices: [] }));
-    const error = await translationError(provider(fetch, 'k'), { texts, from: 'auto', to: 'en', signal: signal() });
+    const error = await translationError(provider(fetch, 'k'), {
+      texts,
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
     expect(error.message).toBe('openai-compatible: completion has no message content');
   });
 
@@ -161,7 +202,12 @@ describe('openai-compatible provider', () => {
       },
     };
     const { fetch } = recordedFetch(jsonResponse(body, { status: 429 }));
-    const error = await translationError(provider(fetch, 'k'), { texts, from: 'auto', to: 'en', signal: signal() });
+    const error = await translationError(provider(fetch, 'k'), {
+      texts,
+      from: 'auto',
+      to: 'en',
+      signal: signal(),
+    });
     expect(error.kind).toBe('quota');
   });
 

@@ -56,7 +56,12 @@ const classifyOpenAiStatus: StatusClassifier = (status, body) =>
  * translations and the missing indexes; an answer that is not usable JSON at all throws a plain
  * 'bad-response' ProviderError.
  */
-export function createOpenAiCompatibleProvider({ fetch, baseUrl, model, apiKey }: OpenAiCompatibleDeps): TranslationProvider {
+export function createOpenAiCompatibleProvider({
+  fetch,
+  baseUrl,
+  model,
+  apiKey,
+}: OpenAiCompatibleDeps): TranslationProvider {
   const provider = 'openai-compatible';
   const url = endpointUrl(baseUrl, 'chat/completions');
   return {
@@ -78,7 +83,10 @@ export function createOpenAiCompatibleProvider({ fetch, baseUrl, model, apiKey }
         url,
         {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+          },
           body: JSON.stringify({
             model,
             messages: [
@@ -100,7 +108,11 @@ export function createOpenAiCompatibleProvider({ fetch, baseUrl, model, apiKey }
   };
 }
 
-export function systemPrompt({ from, to, glossary }: Pick<ProviderRequest, 'from' | 'to' | 'glossary'>): string {
+export function systemPrompt({
+  from,
+  to,
+  glossary,
+}: Pick<ProviderRequest, 'from' | 'to' | 'glossary'>): string {
   const lines = [
     'You translate posts and comments from Xiaohongshu (RedNote), a Chinese social network.',
     `Translate the "text" of every segment into ${LANGUAGE_NAMES[to]}.`,
@@ -134,7 +146,8 @@ function translationsById(completion: unknown): Map<string, string> {
   const content = messageContent(completion);
   const parsed = parseModelJson(content);
   const entries = translationEntries(parsed);
-  if (!entries) throw badResponse('openai-compatible', `answer is not {"translations": [...]}: ${content.slice(0, 120)}`);
+  if (!entries)
+    throw badResponse('openai-compatible', `answer is not {"translations": [...]}: ${content.slice(0, 120)}`);
 
   const counts = new Map<string, number>();
   const texts = new Map<string, string>();
@@ -147,7 +160,8 @@ function translationsById(completion: unknown): Map<string, string> {
 }
 
 function messageContent(completion: unknown): string {
-  const choice: unknown = isRecord(completion) && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+  const choice: unknown =
+    isRecord(completion) && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
   const message = isRecord(choice) ? choice.message : undefined;
   const content = isRecord(message) ? optionalString(message.content) : undefined;
   if (content === undefined) throw badResponse('openai-compatible', 'completion has no message content');
@@ -176,11 +190,15 @@ function translationEntries(parsed: unknown): [string, string][] | undefined {
     return list.flatMap((entry: unknown) => {
       if (!isRecord(entry) || typeof entry.text !== 'string') return [];
       const id = entry.id;
-      return typeof id === 'string' || typeof id === 'number' ? [[String(id), entry.text] as [string, string]] : [];
+      return typeof id === 'string' || typeof id === 'number'
+        ? [[String(id), entry.text] as [string, string]]
+        : [];
     });
   }
   if (isRecord(list)) {
-    return Object.entries(list).flatMap(([id, text]) => (typeof text === 'string' ? [[id, text] as [string, string]] : []));
+    return Object.entries(list).flatMap(([id, text]) =>
+      typeof text === 'string' ? [[id, text] as [string, string]] : [],
+    );
   }
   return undefined;
 }

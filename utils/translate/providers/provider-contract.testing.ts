@@ -1,5 +1,12 @@
 import { ProviderError, type FetchLike, type ProviderRequest, type TranslationProvider } from '../types';
-import { jsonResponse, networkFailure, recordedFetch, signal, textResponse, type ScriptedAnswer } from './recorded-fetch.testing';
+import {
+  jsonResponse,
+  networkFailure,
+  recordedFetch,
+  signal,
+  textResponse,
+  type ScriptedAnswer,
+} from './recorded-fetch.testing';
 
 /** Test support: the error mapping every HTTP provider must honour, run against each of them. */
 
@@ -11,7 +18,10 @@ export interface ErrorContract {
   misalignedMessage: string | RegExp;
 }
 
-export async function translationError(provider: TranslationProvider, request: ProviderRequest): Promise<ProviderError> {
+export async function translationError(
+  provider: TranslationProvider,
+  request: ProviderRequest,
+): Promise<ProviderError> {
   try {
     await provider.translate(request);
   } catch (error) {
@@ -36,7 +46,9 @@ export function describeErrorMapping(contract: ErrorContract): void {
 
   describe('error mapping', () => {
     it('429 with Retry-After → rate-limited with retryAfterMs', async () => {
-      const error = await fail(textResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '3' } }));
+      const error = await fail(
+        textResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '3' } }),
+      );
       expect(error.kind).toBe('rate-limited');
       expect(error.details).toMatchObject({ status: 429, retryAfterMs: 3000 });
       expect(error.details.provider).toBeTruthy();
@@ -60,7 +72,9 @@ export function describeErrorMapping(contract: ErrorContract): void {
     });
 
     it('AbortError → cancelled', async () => {
-      expect((await fail(new DOMException('The user aborted a request.', 'AbortError'))).kind).toBe('cancelled');
+      expect((await fail(new DOMException('The user aborted a request.', 'AbortError'))).kind).toBe(
+        'cancelled',
+      );
     });
 
     it('a body that is not JSON → bad-response', async () => {

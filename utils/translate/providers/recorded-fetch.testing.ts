@@ -12,9 +12,13 @@ export interface RecordedRequest {
 }
 
 /** A Response to return, a function building one, or anything else to throw (errors, DOMExceptions). */
-export type ScriptedAnswer = Response | ((request: RecordedRequest) => Response | Promise<Response>) | Error | DOMException;
+export type ScriptedAnswer =
+  Response | ((request: RecordedRequest) => Response | Promise<Response>) | Error | DOMException;
 
-export function recordedFetch(...answers: ScriptedAnswer[]): { fetch: FetchLike; requests: RecordedRequest[] } {
+export function recordedFetch(...answers: ScriptedAnswer[]): {
+  fetch: FetchLike;
+  requests: RecordedRequest[];
+} {
   const requests: RecordedRequest[] = [];
   const fetch: FetchLike = async (input, init = {}) => {
     const request: RecordedRequest = {

@@ -43,7 +43,9 @@ describe('protectTerms', () => {
   });
 
   it('keeps spaces around a Latin rendering', () => {
-    expect(protectTerms('这个种草了', glossary).restore('This {RB2} really')).toBe('This got me wanting it really');
+    expect(protectTerms('这个种草了', glossary).restore('This {RB2} really')).toBe(
+      'This got me wanting it really',
+    );
   });
 
   it('matches Latin terms case-insensitively and only as whole words', () => {

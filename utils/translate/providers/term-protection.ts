@@ -60,7 +60,9 @@ export function protectTerms(text: string, glossary: readonly GlossaryRule[] | u
           const previous = whole[offset - 1];
           const next = whole[offset + match.length];
           return (
-            keepSpace(before, previous, rule.target.at(0)) + rule.target + keepSpace(after, next, rule.target.at(-1))
+            keepSpace(before, previous, rule.target.at(0)) +
+            rule.target +
+            keepSpace(after, next, rule.target.at(-1))
           );
         },
       );
@@ -105,6 +107,7 @@ function escapeRegExp(text: string): string {
 function keepSpace(space: string, neighbour: string | undefined, renderingEdge: string | undefined): string {
   if (!space) return '';
   if (neighbour === undefined) return '';
-  if (SPACELESS_CHAR.test(neighbour) && renderingEdge !== undefined && SPACELESS_CHAR.test(renderingEdge)) return '';
+  if (SPACELESS_CHAR.test(neighbour) && renderingEdge !== undefined && SPACELESS_CHAR.test(renderingEdge))
+    return '';
   return space;
 }
