@@ -161,13 +161,8 @@ describe('fake provider ↔ provider modules', () => {
   });
 
   it('a glossary placeholder passes through the fake and is rendered', async () => {
-    const result = await providers
-      .deepl()
-      .translate(
-        translateRequest(['这家店绝绝子'], {
-          glossary: [{ source: '绝绝子', target: 'absolutely amazing' }],
-        }),
-      );
+    const glossary = [{ source: '绝绝子', target: 'absolutely amazing' }];
+    const result = await providers.deepl().translate(translateRequest(['这家店绝绝子'], { glossary }));
     expect(fake.requests[0]?.texts).toEqual(['这家店{RB0}']);
     expect(result.translations).toEqual(['⟦en⟧ 这家店absolutely amazing']);
   });
