@@ -8,7 +8,9 @@ describe('cyrb53', () => {
   });
 
   it('separates near-identical texts', () => {
-    const hashes = new Set(['abc', 'abd', 'acb', 'abc ', ' abc', 'ABC', '绝绝子', '绝绝子！'].map((text) => cyrb53(text)));
+    const hashes = new Set(
+      ['abc', 'abd', 'acb', 'abc ', ' abc', 'ABC', '绝绝子', '绝绝子！'].map((text) => cyrb53(text)),
+    );
     expect(hashes.size).toBe(8);
   });
 
@@ -19,7 +21,9 @@ describe('cyrb53', () => {
 
 describe('cacheKey', () => {
   it('is engine|from|to|hash', () => {
-    expect(cacheKey('default', 'zh-CN', 'en', '好吃')).toBe(`default|zh-CN|en|${cyrb53('好吃').toString(36)}`);
+    expect(cacheKey('default', 'zh-CN', 'en', '好吃')).toBe(
+      `default|zh-CN|en|${cyrb53('好吃').toString(36)}`,
+    );
   });
 
   it('changes with every input', () => {

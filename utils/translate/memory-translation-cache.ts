@@ -1,4 +1,11 @@
-import { CACHE_DEFAULTS, type CacheEntry, type CacheHit, type CacheLookup, type CacheStats, type TranslationCache } from './translation-cache';
+import {
+  CACHE_DEFAULTS,
+  type CacheEntry,
+  type CacheHit,
+  type CacheLookup,
+  type CacheStats,
+  type TranslationCache,
+} from './translation-cache';
 import { systemTimers, type Timers } from './timers';
 
 interface MemoryRow extends CacheEntry {

@@ -1,6 +1,7 @@
 import { chunkByLimits, createProviderChain, type ProviderChainOptions } from './provider-chain';
 import { ProviderHealth } from './provider-health';
-import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './test-fakes';
+import { MisalignedBatchError } from './providers/misaligned-batch-error';
+import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './fakes.testing';
 import { ProviderError, type ProviderErrorKind, type TranslationProvider } from './types';
 
 /** Follows a promise without awaiting it, so a test can look at it between timer steps. */
@@ -13,7 +14,10 @@ function track<T>(promise: Promise<T>) {
   return state;
 }
 
-function failWith(kind: ProviderErrorKind, details: ConstructorParameters<typeof ProviderError>[2] = {}): FakeBehaviour {
+function failWith(
+  kind: ProviderErrorKind,
+  details: ConstructorParameters<typeof ProviderError>[2] = {},
+): FakeBehaviour {
   return () => {
     throw new ProviderError(kind, `failed: ${kind}`, details);
   };
@@ -21,7 +25,8 @@ function failWith(kind: ProviderErrorKind, details: ConstructorParameters<typeof
 
 /** Fails the first `times` calls with `kind`, then behaves like `then`. */
 function failTimes(times: number, kind: ProviderErrorKind, then: FakeBehaviour): FakeBehaviour {
-  return (request, callIndex) => (callIndex < times ? failWith(kind)(request, callIndex) : then(request, callIndex));
+  return (request, callIndex) =>
+    callIndex < times ? failWith(kind)(request, callIndex) : then(request, callIndex);
 }
 
 function chainOf(providers: TranslationProvider[], options: Partial<ProviderChainOptions> = {}) {
@@ -42,7 +47,10 @@ describe('chunkByLimits', () => {
   it('cuts runs by item count and characters, sending an oversized text alone', () => {
     const limits = { ...GENEROUS_LIMITS, maxItems: 3, maxChars: 10 };
     expect(chunkByLimits(['a', 'b', 'c', 'd'], limits)).toEqual([[0, 1, 2], [3]]);
-    expect(chunkByLimits(['aaaa', 'bbbb', 'cccc', 'dd'], limits)).toEqual([[0, 1], [2, 3]]);
+    expect(chunkByLimits(['aaaa', 'bbbb', 'cccc', 'dd'], limits)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(chunkByLimits(['a', 'x'.repeat(30), 'b'], limits)).toEqual([[0], [1], [2]]);
   });
 });
@@ -73,7 +81,9 @@ describe('provider chain', () => {
   it('passes languages, glossary and an abort signal to the provider', async () => {
     const google = new FakeProvider('google-html');
     const chain = chainOf([google]);
-    await chain.translateBatch(['绝绝子'], 'zh-CN', 'ja', { glossary: [{ source: '绝绝子', target: 'awesome' }] });
+    await chain.translateBatch(['绝绝子'], 'zh-CN', 'ja', {
+      glossary: [{ source: '绝绝子', target: 'awesome' }],
+    });
     expect(google.calls[0]!.glossary).toEqual([{ source: '绝绝子', target: 'awesome' }]);
     expect(google.calls[0]!.signal).toBeInstanceOf(AbortSignal);
   });
@@ -128,7 +138,9 @@ describe('provider chain', () => {
 
   it('waits at least Retry-After before retrying', async () => {
     const google = new FakeProvider('google-html', (request, callIndex) =>
-      callIndex === 0 ? failWith('rate-limited', { retryAfterMs: 2_000 })(request, callIndex) : prefixWith('g')(request, callIndex),
+      callIndex === 0
+        ? failWith('rate-limited', { retryAfterMs: 2_000 })(request, callIndex)
+        : prefixWith('g')(request, callIndex),
     );
     const chain = chainOf([google]);
     const result = track(chain.translateBatch(['一'], 'zh-CN', 'en'));
@@ -139,7 +151,9 @@ describe('provider chain', () => {
 
   it('holds other batches to the same provider back during Retry-After', async () => {
     const google = new FakeProvider('google-html', (request, callIndex) =>
-      callIndex === 0 ? failWith('rate-limited', { retryAfterMs: 2_000 })(request, callIndex) : prefixWith('g')(request, callIndex),
+      callIndex === 0
+        ? failWith('rate-limited', { retryAfterMs: 2_000 })(request, callIndex)
+        : prefixWith('g')(request, callIndex),
     );
     const chain = chainOf([google]);
     track(chain.translateBatch(['一'], 'zh-CN', 'en'));
@@ -180,7 +194,11 @@ describe('provider chain', () => {
       expect((await chain.translateBatch([text], 'zh-CN', 'en')).providers).toEqual(['microsoft-edge']);
     }
     expect(google.calls).toHaveLength(3);
-    expect(chain.healthView()[0]).toEqual({ id: 'google-html', state: 'skipped', lastError: 'failed: server' });
+    expect(chain.healthView()[0]).toEqual({
+      id: 'google-html',
+      state: 'skipped',
+      lastError: 'failed: server',
+    });
 
     // Open: google is not even asked.
     await vi.advanceTimersByTimeAsync(29_000);
@@ -247,6 +265,18 @@ describe('provider chain', () => {
     expect(google.batches).toEqual([['一', '二'], ['一'], ['二']]);
   });
 
+  it('keeps the sound part of a MisalignedBatchError and re-asks only the missing texts', async () => {
+    const openai = new FakeProvider('openai-compatible', (request) => {
+      if (request.texts.length > 1)
+        throw new MisalignedBatchError('openai-compatible', ['o:一', undefined, 'o:三']);
+      return prefixWith('o')(request, 0);
+    });
+    const chain = chainOf([openai]);
+    const result = await chain.translateBatch(['一', '二', '三'], 'zh-CN', 'en');
+    expect(result.translations).toEqual(['o:一', 'o:二', 'o:三']);
+    expect(openai.batches).toEqual([['一', '二', '三'], ['二']]);
+  });
+
   it('times out a provider that hangs, aborts it, and moves on to the next one', async () => {
     const google = new FakeProvider('google-html', hang);
     const edge = new FakeProvider('microsoft-edge');
@@ -278,7 +308,10 @@ describe('provider chain', () => {
     const result = track(chain.translateBatch(['一'], 'zh-CN', 'en'));
     await vi.runAllTimersAsync();
     expect(google.calls.map((call) => call.at)).toEqual([0, 1_250, 2_750]);
-    expect(result.error).toMatchObject({ kind: 'timeout', message: 'The translation service failed (no answer in time)' });
+    expect(result.error).toMatchObject({
+      kind: 'timeout',
+      message: 'The translation service failed (no answer in time)',
+    });
   });
 
   it('fails with a short human message when every provider failed', async () => {
@@ -288,7 +321,10 @@ describe('provider chain', () => {
     const result = track(chain.translateBatch(['一'], 'zh-CN', 'en'));
     await vi.runAllTimersAsync();
     expect(result.error).toBeInstanceOf(ProviderError);
-    expect(result.error).toMatchObject({ kind: 'rate-limited', message: 'All translation services failed (rate limited)' });
+    expect(result.error).toMatchObject({
+      kind: 'rate-limited',
+      message: 'All translation services failed (rate limited)',
+    });
   });
 
   it('names an auth or quota error first, since the user can fix it', async () => {
@@ -310,7 +346,10 @@ describe('provider chain', () => {
     const { outcomes } = await chain.translateItems(['一', '坏'], 'zh-CN', 'en');
     expect(outcomes).toEqual([
       { ok: true, translation: 'g:一', provider: 'google-html' },
-      { ok: false, error: expect.objectContaining({ message: 'The translation service failed (unexpected answer)' }) },
+      {
+        ok: false,
+        error: expect.objectContaining({ message: 'The translation service failed (unexpected answer)' }),
+      },
     ]);
   });
 
@@ -351,7 +390,12 @@ describe('provider chain', () => {
 
   it('paces requests to the provider rate limit and concurrency', async () => {
     const slow = after(2_000, prefixWith('g'));
-    const google = new FakeProvider('google-html', slow, { maxItems: 1, maxChars: 1000, concurrency: 2, requestsPerSecond: 1 });
+    const google = new FakeProvider('google-html', slow, {
+      maxItems: 1,
+      maxChars: 1000,
+      concurrency: 2,
+      requestsPerSecond: 1,
+    });
     const chain = chainOf([google]);
     const result = track(chain.translateBatch(['一', '二', '三', '四'], 'zh-CN', 'en'));
     await vi.runAllTimersAsync();

@@ -2,6 +2,7 @@ import type { LanguageCode } from '../languages';
 import type { ProviderHealthView } from '../messages';
 import { fullJitterBackoff } from './backoff';
 import { ProviderHealth } from './provider-health';
+import { MisalignedBatchError } from './providers/misaligned-batch-error';
 import { ProviderLimiter } from './rate-limiter';
 import { cancelledError, sleep, systemTimers, type Timers } from './timers';
 import {
@@ -28,7 +29,12 @@ export const CHAIN_DEFAULTS = {
 } as const;
 
 /** Limits used when the chain has no provider (its batches fail at once anyway). */
-const FALLBACK_LIMITS: ProviderLimits = { maxItems: 20, maxChars: 5_000, concurrency: 2, requestsPerSecond: 5 };
+const FALLBACK_LIMITS: ProviderLimits = {
+  maxItems: 20,
+  maxChars: 5_000,
+  concurrency: 2,
+  requestsPerSecond: 5,
+};
 
 export interface ProviderChainOptions {
   /** Tried in this order; later ones are fallbacks. */
@@ -55,8 +61,7 @@ export interface ChainTranslateOptions {
 }
 
 export type ItemOutcome =
-  | { ok: true; translation: string; provider: ProviderId }
-  | { ok: false; error: ProviderError };
+  { ok: true; translation: string; provider: ProviderId } | { ok: false; error: ProviderError };
 
 /** What a call cost: provider requests made (retries included) and characters sent in them. */
 export interface ChainUsage {
@@ -275,25 +280,31 @@ class Chain implements ProviderChain {
 
   /**
    * One request's worth of texts. A misaligned answer means the provider choked on the batch as a
-   * whole (a segment it split or merged); asked one at a time, most texts still come through.
+   * whole (a segment it split or merged); asked one at a time, most texts still come through. When
+   * the provider could tell which answers were sound (MisalignedBatchError), only the rest are re-asked.
    */
   private async translateChunk(run: ProviderRun, texts: readonly string[]): Promise<Attempted[]> {
+    let sound: readonly (string | undefined)[] = [];
     try {
       return await this.requestWithRetries(run, texts);
     } catch (caught) {
       const error = caught as ProviderError;
       if (error.kind === 'cancelled') throw error;
       if (error.kind !== 'bad-response' || texts.length === 1) return texts.map(() => error);
+      if (error instanceof MisalignedBatchError && error.partial.length === texts.length)
+        sound = error.partial;
     }
     return Promise.all(
-      texts.map((text) =>
-        this.requestWithRetries(run, [text]).then(
-          ([translation]) => translation!,
-          (error: ProviderError) => {
-            if (error.kind === 'cancelled') throw error;
-            return error;
-          },
-        ),
+      texts.map(
+        (text, index) =>
+          sound[index] ??
+          this.requestWithRetries(run, [text]).then(
+            ([translation]) => translation!,
+            (error: ProviderError) => {
+              if (error.kind === 'cancelled') throw error;
+              return error;
+            },
+          ),
       ),
     );
   }
@@ -352,7 +363,8 @@ class Chain implements ProviderChain {
     // Retry-After speaks for the provider, not this request: hold every batch back, and if it is
     // long, skip the provider until then.
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.limiter.holdOff(id, run.limits, retryAfterMs);
-    const openForMs = retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterWaitMs ? retryAfterMs : 0;
+    const openForMs =
+      retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterWaitMs ? retryAfterMs : 0;
     this.health.recordFailure(id, error, openForMs);
   }
 
@@ -380,7 +392,11 @@ class Chain implements ProviderChain {
         controller.abort();
         const seconds = Math.round(this.requestTimeoutMs / 1000);
         settle(() =>
-          reject(new ProviderError('timeout', `${provider.id} did not answer within ${seconds} s`, { provider: provider.id })),
+          reject(
+            new ProviderError('timeout', `${provider.id} did not answer within ${seconds} s`, {
+              provider: provider.id,
+            }),
+          ),
         );
       }, this.requestTimeoutMs);
       if (outer?.aborted) return onOuterAbort();
@@ -444,10 +460,14 @@ function alignedTranslations(result: ProviderResult | undefined, expected: numbe
   const translations = result?.translations;
   if (!Array.isArray(translations) || translations.length !== expected) {
     const got = Array.isArray(translations) ? translations.length : 'no';
-    throw new ProviderError('bad-response', `${id} returned ${got} translations for ${expected} texts`, { provider: id });
+    throw new ProviderError('bad-response', `${id} returned ${got} translations for ${expected} texts`, {
+      provider: id,
+    });
   }
   if (translations.some((translation) => typeof translation !== 'string')) {
-    throw new ProviderError('bad-response', `${id} returned a translation that is not text`, { provider: id });
+    throw new ProviderError('bad-response', `${id} returned a translation that is not text`, {
+      provider: id,
+    });
   }
   return translations;
 }

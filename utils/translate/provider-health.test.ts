@@ -42,11 +42,9 @@ describe('ProviderHealth circuit breaker', () => {
     health.recordFailure('deepl', new ProviderError('auth', 'Key rejected'));
     health.recordFailure('openai-compatible', new ProviderError('quota', 'Quota used up'));
     health.recordFailure('chrome-on-device', new ProviderError('unavailable', 'No model'));
-    expect(['deepl', 'openai-compatible', 'chrome-on-device'].map((id) => health.circuit(id as never))).toEqual([
-      'open',
-      'open',
-      'open',
-    ]);
+    expect(
+      ['deepl', 'openai-compatible', 'chrome-on-device'].map((id) => health.circuit(id as never)),
+    ).toEqual(['open', 'open', 'open']);
   });
 
   it('lets one probe through after the cool-down, and closes when it succeeds', () => {

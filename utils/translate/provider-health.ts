@@ -118,7 +118,12 @@ export class ProviderHealth {
     const probeFailed = record.circuit === 'half-open';
     // Requests sent before the circuit opened report late; they must not stretch the cool-down.
     if (record.circuit === 'open') return;
-    if (probeFailed || opensAtOnce(error) || openForMs > 0 || record.consecutiveFailures >= this.failureThreshold) {
+    if (
+      probeFailed ||
+      opensAtOnce(error) ||
+      openForMs > 0 ||
+      record.consecutiveFailures >= this.failureThreshold
+    ) {
       this.open(record, openForMs);
     }
   }
@@ -145,9 +150,12 @@ export class ProviderHealth {
       const record = this.records.get(id);
       if (!record || !record.used) return { id, state: 'unused' };
       const lastError = record.lastError?.message;
-      if (record.circuit === 'open' && this.now() < record.openUntil) return { id, state: 'skipped', lastError };
-      if (record.circuit !== 'closed' || record.consecutiveFailures > 0) return { id, state: 'failing', lastError };
-      if (record.latencyMs !== undefined && record.latencyMs > this.slowLatencyMs) return { id, state: 'slow' };
+      if (record.circuit === 'open' && this.now() < record.openUntil)
+        return { id, state: 'skipped', lastError };
+      if (record.circuit !== 'closed' || record.consecutiveFailures > 0)
+        return { id, state: 'failing', lastError };
+      if (record.latencyMs !== undefined && record.latencyMs > this.slowLatencyMs)
+        return { id, state: 'slow' };
       return { id, state: 'working' };
     });
   }

@@ -1,5 +1,5 @@
 import { ProviderLimiter, TokenBucket, type ReleaseSlot } from './rate-limiter';
-import { ManualTimers } from './test-fakes';
+import { ManualTimers } from './fakes.testing';
 import type { ProviderLimits } from './types';
 
 const limits = (requestsPerSecond: number, concurrency: number): ProviderLimits => ({
@@ -88,7 +88,10 @@ describe('ProviderLimiter', () => {
     const timers = new ManualTimers();
     const limiter = new ProviderLimiter(timers);
     await limiter.acquire('deepl', limits(1, 1));
-    const other = await Promise.race([limiter.acquire('google-html', limits(1, 1)).then(() => 'started'), settle()]);
+    const other = await Promise.race([
+      limiter.acquire('google-html', limits(1, 1)).then(() => 'started'),
+      settle(),
+    ]);
     expect(other).toBe('started');
   });
 

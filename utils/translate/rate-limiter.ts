@@ -162,7 +162,8 @@ export class ProviderLimiter {
       lane.waiters.shift()!(this.releaseFor(lane));
     }
     // Waiting for a free slot needs no timer (a release drains); waiting for a token does.
-    if (lane.waiters.length === 0 || lane.active >= concurrencyOf(lane.limits) || lane.timer !== undefined) return;
+    if (lane.waiters.length === 0 || lane.active >= concurrencyOf(lane.limits) || lane.timer !== undefined)
+      return;
     lane.timer = this.timers.setTimeout(
       () => {
         lane.timer = undefined;

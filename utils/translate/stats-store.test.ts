@@ -1,6 +1,6 @@
 import { RedBridgeDatabase } from '../db/database';
 import { StatsStore, localDay } from './stats-store';
-import { ManualTimers } from './test-fakes';
+import { ManualTimers } from './fakes.testing';
 
 let db: RedBridgeDatabase;
 let timers: ManualTimers;

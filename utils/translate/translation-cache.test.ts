@@ -1,8 +1,12 @@
 import { RedBridgeDatabase } from '../db/database';
 import { cacheKey } from './cache-key';
 import { MemoryTranslationCache } from './memory-translation-cache';
-import { ManualTimers } from './test-fakes';
-import { DexieTranslationCache, type CacheEntry, type DexieTranslationCacheOptions } from './translation-cache';
+import { ManualTimers } from './fakes.testing';
+import {
+  DexieTranslationCache,
+  type CacheEntry,
+  type DexieTranslationCacheOptions,
+} from './translation-cache';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -102,7 +106,9 @@ describe('DexieTranslationCache', () => {
     await cache.getMany([lookup(entry('一'))]);
     expect(timers.pending).toBe(1);
     timers.advance(2_000);
-    await vi.waitFor(async () => expect((await db.translations.get(entry('一').key))!.usedAt).toBe(1_005_000));
+    await vi.waitFor(async () =>
+      expect((await db.translations.get(entry('一').key))!.usedAt).toBe(1_005_000),
+    );
   });
 
   it('evicts the least recently used rows down to 90% of the size cap', async () => {
@@ -148,7 +154,9 @@ describe('DexieTranslationCache', () => {
     const cache = createCache();
     await cache.putMany([entry('你好', 'hello')]);
     await cache.putMany([entry('你好', 'hi')]);
-    expect(await cache.getMany([lookup(entry('你好'))])).toEqual([{ translation: 'hi', provider: 'google-html' }]);
+    expect(await cache.getMany([lookup(entry('你好'))])).toEqual([
+      { translation: 'hi', provider: 'google-html' },
+    ]);
     expect(await cache.stats()).toEqual({ entries: 1, characters: 4 });
   });
 });
@@ -157,16 +165,16 @@ describe('MemoryTranslationCache', () => {
   it('behaves like the persistent cache for hits, collisions, expiry and LRU eviction', async () => {
     const clock = new ManualTimers();
     const cache = new MemoryTranslationCache({ timers: clock, maxCharacters: 40, maxAgeMs: DAY });
-    const [a, b, c] = ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc'].map((text) => entry(text, text.toUpperCase()));
+    const [a, b, c] = ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc'].map((text) =>
+      entry(text, text.toUpperCase()),
+    );
     await cache.putMany([a!, b!]);
     expect(await cache.getMany([{ key: a!.key, text: 'other' }])).toEqual([undefined]);
     await cache.getMany([lookup(a!)]); // a is now more recent than b
     await cache.putMany([c!]);
-    expect((await cache.getMany([lookup(a!), lookup(b!), lookup(c!)])).map((hit) => hit?.translation)).toEqual([
-      'AAAAAAAAAA',
-      undefined,
-      'CCCCCCCCCC',
-    ]);
+    expect(
+      (await cache.getMany([lookup(a!), lookup(b!), lookup(c!)])).map((hit) => hit?.translation),
+    ).toEqual(['AAAAAAAAAA', undefined, 'CCCCCCCCCC']);
     clock.advance(DAY + 1);
     expect(await cache.getMany([lookup(a!)])).toEqual([undefined]);
     expect(await cache.clear()).toBe(2);

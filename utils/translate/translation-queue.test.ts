@@ -4,7 +4,7 @@ import { MemoryTranslationCache } from './memory-translation-cache';
 import { createProviderChain } from './provider-chain';
 import { ProviderHealth } from './provider-health';
 import type { StatsDelta } from './stats-store';
-import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './test-fakes';
+import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './fakes.testing';
 import { createTranslationQueue, type TranslationQueueOptions } from './translation-queue';
 import { ProviderError, type ProviderLimits, type SourceLanguage } from './types';
 import type { LanguageCode } from '../languages';
@@ -150,7 +150,10 @@ describe('batching', () => {
     await vi.advanceTimersByTimeAsync(30);
     expect(google.batches).toEqual([['一']]);
     expect(result.value).toEqual({ translations: ['', 'google-html:一', '  '], provider: 'google-html' });
-    await expect(queue.translate(request('r2', []))).resolves.toEqual({ translations: [], provider: 'cache' });
+    await expect(queue.translate(request('r2', []))).resolves.toEqual({
+      translations: [],
+      provider: 'cache',
+    });
   });
 
   it('passes the glossary for the batch to the chain', async () => {
@@ -203,7 +206,9 @@ describe('deduplication and cache', () => {
     ]);
     expect(google.batches).toEqual([['二']]);
     expect(mixed.value).toEqual({ translations: ['one', 'g:二'], provider: 'google-html' });
-    expect(putMany).toHaveBeenCalledWith([{ key: key('二'), text: '二', translation: 'g:二', provider: 'google-html' }]);
+    expect(putMany).toHaveBeenCalledWith([
+      { key: key('二'), text: '二', translation: 'g:二', provider: 'google-html' },
+    ]);
 
     const cached = track(queue.translate(request('r2', ['二', '一'])));
     await vi.advanceTimersByTimeAsync(30);
@@ -255,7 +260,11 @@ describe('priority', () => {
   });
 
   it('sends waiting batches by priority when a slot frees', async () => {
-    const google = new FakeProvider('google-html', after(100, prefixWith('g')), limits({ maxItems: 1, concurrency: 1 }));
+    const google = new FakeProvider(
+      'google-html',
+      after(100, prefixWith('g')),
+      limits({ maxItems: 1, concurrency: 1 }),
+    );
     const { queue } = setup([google]);
     void queue.translate(request('r0', ['blocker']));
     await vi.advanceTimersByTimeAsync(0);
@@ -268,7 +277,11 @@ describe('priority', () => {
   });
 
   it('upgrades a waiting text when a more urgent request needs it', async () => {
-    const google = new FakeProvider('google-html', after(100, prefixWith('g')), limits({ maxItems: 1, concurrency: 1 }));
+    const google = new FakeProvider(
+      'google-html',
+      after(100, prefixWith('g')),
+      limits({ maxItems: 1, concurrency: 1 }),
+    );
     const { queue } = setup([google]);
     void queue.translate(request('r0', ['blocker']));
     await vi.advanceTimersByTimeAsync(0);
@@ -329,7 +342,9 @@ describe('cancellation', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(result.error).toMatchObject({ kind: 'cancelled' });
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(putMany).toHaveBeenCalledWith([{ key: key('一'), text: '一', translation: 'g:一', provider: 'google-html' }]);
+    expect(putMany).toHaveBeenCalledWith([
+      { key: key('一'), text: '一', translation: 'g:一', provider: 'google-html' },
+    ]);
     const again = track(queue.translate(request('r2', ['一'])));
     await vi.advanceTimersByTimeAsync(30);
     expect(again.value?.provider).toBe('cache');
@@ -348,7 +363,11 @@ describe('cancellation', () => {
 
 describe('limits', () => {
   it('keeps batches in flight within the provider concurrency', async () => {
-    const google = new FakeProvider('google-html', after(100, prefixWith('g')), limits({ maxItems: 1, concurrency: 2 }));
+    const google = new FakeProvider(
+      'google-html',
+      after(100, prefixWith('g')),
+      limits({ maxItems: 1, concurrency: 2 }),
+    );
     const { queue } = setup([google]);
     const result = track(queue.translate(request('r1', ['a', 'b', 'c', 'd', 'e'])));
     await vi.advanceTimersByTimeAsync(0);
@@ -360,7 +379,11 @@ describe('limits', () => {
   });
 
   it('keeps to the provider request rate', async () => {
-    const google = new FakeProvider('google-html', prefixWith('g'), limits({ maxItems: 1, requestsPerSecond: 2 }));
+    const google = new FakeProvider(
+      'google-html',
+      prefixWith('g'),
+      limits({ maxItems: 1, requestsPerSecond: 2 }),
+    );
     const { queue } = setup([google]);
     void queue.translate(request('r1', ['a', 'b', 'c', 'd']));
     await vi.advanceTimersByTimeAsync(5_000);
@@ -373,11 +396,17 @@ describe('failures', () => {
     const google = new FakeProvider('google-html', () => {
       throw new ProviderError('server', 'HTTP 503');
     });
-    const { queue, putMany } = setup([google], { maxRetries: 0, health: new ProviderHealth({ failureThreshold: 10 }) });
+    const { queue, putMany } = setup([google], {
+      maxRetries: 0,
+      health: new ProviderHealth({ failureThreshold: 10 }),
+    });
     const failed = track(queue.translate(request('r1', ['一'])));
     await vi.advanceTimersByTimeAsync(30);
     expect(failed.error).toBeInstanceOf(ProviderError);
-    expect(failed.error).toMatchObject({ kind: 'server', message: 'The translation service failed (server error)' });
+    expect(failed.error).toMatchObject({
+      kind: 'server',
+      message: 'The translation service failed (server error)',
+    });
     expect(putMany).not.toHaveBeenCalled();
 
     google.behaviour = prefixWith('g');
@@ -436,7 +465,11 @@ describe('failures', () => {
     };
     const providers = [
       new FakeProvider('google-html', flaky, limits({ maxItems: 4, concurrency: 2 })),
-      new FakeProvider('microsoft-edge', flaky, limits({ maxItems: 3, concurrency: 1, requestsPerSecond: 5 })),
+      new FakeProvider(
+        'microsoft-edge',
+        flaky,
+        limits({ maxItems: 3, concurrency: 1, requestsPerSecond: 5 }),
+      ),
       new FakeProvider('google-gtx', flaky, limits({ maxItems: 1, concurrency: 1, requestsPerSecond: 2 })),
     ];
     const { queue } = setup(providers);
@@ -457,7 +490,9 @@ describe('failures', () => {
     expect(outcomes).toContain('ok');
     expect(outcomes).toContain('cancelled');
     expect(outcomes.size).toBeGreaterThan(2); // and some failed for good
-    expect(results.some((result) => result.value?.translations.some((text) => text.startsWith('ok:')))).toBe(true);
+    expect(results.some((result) => result.value?.translations.some((text) => text.startsWith('ok:')))).toBe(
+      true,
+    );
   });
 });
 

@@ -22,7 +22,11 @@ export interface TranslationQueueOptions {
   /** Signature of the settings that shape output; part of every cache key (see cache-key.ts). */
   engineFor: (to: LanguageCode, from: SourceLanguage) => string;
   /** Glossary rules relevant to one batch, if the active provider takes a glossary. */
-  glossaryFor?: (texts: readonly string[], from: SourceLanguage, to: LanguageCode) => GlossaryRule[] | undefined;
+  glossaryFor?: (
+    texts: readonly string[],
+    from: SourceLanguage,
+    to: LanguageCode,
+  ) => GlossaryRule[] | undefined;
   timers?: Timers;
   batchWindowMs?: number;
   /** Usage increments, reported as they happen (persist them with StatsStore.add). */
@@ -216,13 +220,20 @@ class Queue implements TranslationQueue {
   snapshot(): QueueSnapshot {
     let requests = 0;
     for (const set of this.requestsById.values()) requests += set.size;
-    return { requests, waiting: this.waiting.size, inFlightBatches: this.inFlight, entries: this.entries.size };
+    return {
+      requests,
+      waiting: this.waiting.size,
+      inFlightBatches: this.inFlight,
+      entries: this.entries.size,
+    };
   }
 
   /** One cache read for all of a request's new texts; hits answer at once, misses go to batching. */
   private lookUp(batch: Entry[]): void {
     Promise.resolve()
-      .then(() => this.options.cache.getMany(batch.map((entry) => ({ key: entry.cacheKey, text: entry.text }))))
+      .then(() =>
+        this.options.cache.getMany(batch.map((entry) => ({ key: entry.cacheKey, text: entry.text }))),
+      )
       .catch((error: unknown): (CacheHit | undefined)[] => {
         // A broken cache costs requests, not translations.
         this.reportError(error);
@@ -336,7 +347,12 @@ class Queue implements TranslationQueue {
       entry.state = 'done';
       entry.translation = outcome.translation;
       translated.push(entry);
-      records.push({ key: entry.cacheKey, text: entry.text, translation: outcome.translation, provider: outcome.provider });
+      records.push({
+        key: entry.cacheKey,
+        text: entry.text,
+        translation: outcome.translation,
+        provider: outcome.provider,
+      });
     });
     // Written as each batch completes: the worker may be killed at any moment after this.
     if (records.length > 0) this.store(records, translated);
@@ -344,10 +360,15 @@ class Queue implements TranslationQueue {
     batch.forEach((entry, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) {
-        for (const pending of [...entry.waiters]) this.fill(pending, entry.id, outcome.translation, outcome.provider);
+        for (const pending of [...entry.waiters]) {
+          this.fill(pending, entry.id, outcome.translation, outcome.provider);
+        }
         entry.waiters.clear();
       } else {
-        this.failEntries([entry], outcome?.error ?? new ProviderError('bad-response', 'No result for this text'));
+        this.failEntries(
+          [entry],
+          outcome?.error ?? new ProviderError('bad-response', 'No result for this text'),
+        );
       }
     });
   }
@@ -375,7 +396,9 @@ class Queue implements TranslationQueue {
 
   private fill(pending: PendingRequest, entryId: string, translation: string, source: Source): void {
     if (pending.settled) return;
-    for (const index of pending.positions.get(entryId) ?? []) this.fillPosition(pending, index, translation, source);
+    for (const index of pending.positions.get(entryId) ?? []) {
+      this.fillPosition(pending, index, translation, source);
+    }
     if (pending.missing === 0) this.settle(pending);
   }
 

@@ -51,6 +51,7 @@ export async function startTestServer(options: { latencyMs?: number; port?: numb
     provider,
     close: () =>
       new Promise<void>((resolve) => {
+        provider.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -3,7 +3,13 @@
  * call and answer as told, and timers driven by hand.
  */
 import type { Timers, TimerHandle } from './timers';
-import type { ProviderId, ProviderLimits, ProviderRequest, ProviderResult, TranslationProvider } from './types';
+import type {
+  ProviderId,
+  ProviderLimits,
+  ProviderRequest,
+  ProviderResult,
+  TranslationProvider,
+} from './types';
 
 export interface RecordedCall {
   texts: string[];
@@ -15,9 +21,17 @@ export interface RecordedCall {
   glossary: ProviderRequest['glossary'];
 }
 
-export type FakeBehaviour = (request: ProviderRequest, callIndex: number) => ProviderResult | Promise<ProviderResult>;
+export type FakeBehaviour = (
+  request: ProviderRequest,
+  callIndex: number,
+) => ProviderResult | Promise<ProviderResult>;
 
-export const GENEROUS_LIMITS: ProviderLimits = { maxItems: 50, maxChars: 10_000, concurrency: 10, requestsPerSecond: 1000 };
+export const GENEROUS_LIMITS: ProviderLimits = {
+  maxItems: 50,
+  maxChars: 10_000,
+  concurrency: 10,
+  requestsPerSecond: 1000,
+};
 
 /** Translates by prefixing the provider id, so a test sees who translated what. */
 export function prefixWith(id: string): FakeBehaviour {
@@ -102,7 +116,9 @@ export class ManualTimers implements Timers {
   /** Moves the clock and runs the timers that came due, in order. */
   advance(ms: number): void {
     this.time += ms;
-    const due = [...this.scheduled].filter(([, timer]) => timer.at <= this.time).sort((a, b) => a[1].at - b[1].at);
+    const due = [...this.scheduled]
+      .filter(([, timer]) => timer.at <= this.time)
+      .sort((a, b) => a[1].at - b[1].at);
     for (const [handle, timer] of due) {
       this.scheduled.delete(handle);
       timer.callback();
