@@ -58,15 +58,23 @@ export function renderPending(element: HTMLElement, labels: OverlayLabels): void
 /**
  * Shows the translation: one line per paragraph, hashtags as "#name" after them, and a reply's
  * "回复 X：" prefix rendered in the reader's language with the nickname left as written.
+ * Segments already in the reader's language (`verbatim`) are kept, marked `rb-same`: shown when
+ * the translation replaces the original, hidden when it sits below it.
  */
-export function renderDone(element: HTMLElement, unit: Unit, translations: string[], labels: OverlayLabels): void {
+export function renderDone(
+  element: HTMLElement,
+  unit: Unit,
+  translations: string[],
+  labels: OverlayLabels,
+  verbatim: boolean[] = [],
+): void {
   const doc = element.ownerDocument;
   setState(element, 'done');
   const children: Node[] = [];
   const paragraphs = translations.slice(0, unit.paragraphCount);
   paragraphs.forEach((text, index) => {
     const paragraph = doc.createElement('div');
-    paragraph.className = 'rb-paragraph';
+    paragraph.className = verbatim[index] ? 'rb-paragraph rb-same' : 'rb-paragraph';
     if (index === 0 && unit.replyTo) {
       const prefix = doc.createElement('span');
       prefix.className = 'rb-reply-to';
@@ -80,12 +88,12 @@ export function renderDone(element: HTMLElement, unit: Unit, translations: strin
   if (hashtags.length > 0) {
     const line = doc.createElement('div');
     line.className = 'rb-hashtags';
-    for (const tag of hashtags) {
+    hashtags.forEach((tag, index) => {
       const chip = doc.createElement('span');
-      chip.className = 'rb-hashtag';
+      chip.className = verbatim[unit.paragraphCount + index] ? 'rb-hashtag rb-same' : 'rb-hashtag';
       chip.textContent = `#${tag.replace(/^#\s*/, '')}`;
       line.append(chip);
-    }
+    });
     children.push(line);
   }
   element.replaceChildren(...children);

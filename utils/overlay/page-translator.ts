@@ -1,7 +1,7 @@
 import type { LanguageCode } from '../languages';
 import type { Priority, TranslateRequest, TranslateResult } from '../messages';
 import type { DisplayMode } from '../settings-schema';
-import { decideDirection, type Direction } from '../translate/direction';
+import { planUnit, type UnitPlan } from '../translate/direction';
 import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
 import { enclosingUnitSource, findUnitSources, unitFromSource, type PageLocation, type Unit } from '../xhs/units';
 import {
@@ -35,7 +35,7 @@ type Status = 'waiting' | 'skip' | 'pending' | 'done' | 'error';
 
 interface Tracked {
   unit: Unit;
-  direction: Direction;
+  plan: UnitPlan;
   status: Status;
   overlay?: HTMLElement;
   requestId?: string;
@@ -43,6 +43,12 @@ interface Tracked {
 
 /** Translations already shown in this tab, so a re-rendered unit gets its overlay back at once. */
 const MEMORY_LIMIT = 5000;
+
+/** A unit's finished translation: one entry per segment, and which were shown as written. */
+interface Rendering {
+  translations: string[];
+  verbatim: boolean[];
+}
 
 let instanceCounter = 0;
 
@@ -53,7 +59,7 @@ let instanceCounter = 0;
  */
 export class PageTranslator {
   private readonly tracked = new Map<Element, Tracked>();
-  private readonly memory = new Map<string, string[]>();
+  private readonly memory = new Map<string, Rendering>();
   private readonly textDirty = new Set<Element>();
   private readonly addedRoots = new Set<Node>();
   private readonly tracker: VisibilityTracker;
@@ -220,17 +226,16 @@ export class PageTranslator {
     }
     if (previous?.status === 'pending' && previous.requestId) this.options.cancel([previous.requestId]);
 
-    const paragraphs = unit.segments.slice(0, unit.paragraphCount).join('\n') || unit.text;
-    const direction = decideDirection(paragraphs, this.options.reader);
+    const plan = planUnit(unit.segments, unit.paragraphCount, this.options.reader);
     const entry: Tracked = {
       unit,
-      direction,
-      status: direction.translate ? 'waiting' : 'skip',
+      plan,
+      status: plan.translate ? 'waiting' : 'skip',
       overlay: previous?.overlay ?? adoptOverlay(source, unit),
     };
     this.tracked.set(source, entry);
 
-    if (!direction.translate) {
+    if (!plan.translate) {
       this.removeOverlay(entry);
       this.tracker.unobserve(source);
       return;
@@ -278,14 +283,20 @@ export class PageTranslator {
     entry.requestId = requestId;
     const overlay = this.ensureOverlay(source, entry);
     renderPending(overlay, this.options.labels);
-    const { unit, direction } = entry;
+    const { unit, plan } = entry;
+    const segments = unit.segments.filter((_, index) => plan.send[index]);
     this.options
-      .translate({ requestId, segments: unit.segments, from: direction.from, to: this.options.reader, priority })
+      .translate({ requestId, segments, from: plan.from, to: this.options.reader, priority })
       .then(
         (result) => {
           if (!this.isCurrent(source, entry, requestId)) return;
-          this.remember(unit, result.translations);
-          this.showDone(source, entry, result.translations);
+          let next = 0;
+          const rendering: Rendering = {
+            translations: unit.segments.map((segment, index) => (plan.send[index] ? (result.translations[next++] ?? '') : segment)),
+            verbatim: plan.send.map((sent) => !sent),
+          };
+          this.remember(unit, rendering);
+          this.showDone(source, entry, rendering);
         },
         (error: unknown) => {
           if (!this.isCurrent(source, entry, requestId)) return;
@@ -308,10 +319,10 @@ export class PageTranslator {
     return this.running && this.tracked.get(source) === entry && entry.requestId === requestId;
   }
 
-  private showDone(source: Element, entry: Tracked, translations: string[]): void {
+  private showDone(source: Element, entry: Tracked, rendering: Rendering): void {
     entry.status = 'done';
     const overlay = this.ensureOverlay(source, entry);
-    renderDone(overlay, entry.unit, translations, this.options.labels);
+    renderDone(overlay, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
     if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));
   }
 
@@ -351,10 +362,10 @@ export class PageTranslator {
     return `${this.options.reader}\u0000${unit.text}`;
   }
 
-  private remember(unit: Unit, translations: string[]): void {
+  private remember(unit: Unit, rendering: Rendering): void {
     const key = this.memoryKey(unit);
     this.memory.delete(key);
-    this.memory.set(key, translations);
+    this.memory.set(key, rendering);
     if (this.memory.size > MEMORY_LIMIT) this.memory.delete(this.memory.keys().next().value!);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from './detect-language';
-import { decideDirection } from './direction';
+import { decideDirection, planUnit } from './direction';
 
 describe('detectLanguage', () => {
   it.each([
@@ -52,5 +52,21 @@ describe('decideDirection', () => {
       expect(decideDirection('666', reader).translate).toBe(false);
       expect(decideDirection('https://www.xiaohongshu.com/explore/abc', reader).translate).toBe(false);
     }
+  });
+});
+
+describe('planUnit', () => {
+  it('sends only the paragraphs and hashtags that are not in the reader’s language', () => {
+    const segments = ['Hi RedNote! I am Jess from Ohio', '我叫Jess，谢谢大家！', '猫税', 'CatTax'];
+    expect(planUnit(segments, 2, 'en')).toEqual({ translate: true, from: 'zh-CN', send: [false, true, true, false] });
+  });
+
+  it('leaves a unit whose paragraphs are all in the reader’s language alone, whatever its hashtags', () => {
+    expect(planUnit(['Meet Mochi', '猫税'], 1, 'en')).toEqual({ translate: false, from: 'auto', send: [false, false] });
+  });
+
+  it('lets hashtags decide when there is no text, and says "auto" for mixed sources', () => {
+    expect(planUnit(['猫咪日常'], 0, 'en').translate).toBe(true);
+    expect(planUnit(['我的猫', '猫がかわいい'], 2, 'en').from).toBe('auto');
   });
 });

@@ -26,3 +26,25 @@ export function decideDirection(text: string, reader: LanguageCode): Direction {
   const foreignScript = profile.han + profile.kana + profile.hangul + (reader === 'ru' ? 0 : profile.cyrillic);
   return foreignScript > 0 ? { translate: true, from: 'auto' } : { translate: false, from: detected };
 }
+
+export interface UnitPlan {
+  translate: boolean;
+  from: SourceLanguage;
+  /** Per segment: sent for translation, or shown as written (already in the reader's language). */
+  send: boolean[];
+}
+
+/**
+ * Plans one unit made of several segments (a note body's paragraphs, then its hashtags): only the
+ * segments not in the reader's language are sent; the rest are shown as written. A unit is
+ * translated when one of its paragraphs needs it (its hashtags decide only when it has no text).
+ */
+export function planUnit(segments: readonly string[], paragraphCount: number, reader: LanguageCode): UnitPlan {
+  const directions = segments.map((segment) => decideDirection(segment, reader));
+  const deciding = paragraphCount > 0 ? directions.slice(0, paragraphCount) : directions;
+  const translate = deciding.some((direction) => direction.translate);
+  const send = directions.map((direction) => translate && direction.translate);
+  const sources = new Set(directions.filter((_, index) => send[index]).map((direction) => direction.from));
+  const [only] = sources;
+  return { translate, from: sources.size === 1 && only ? only : 'auto', send };
+}

@@ -143,7 +143,7 @@ export function unitFromSource(source: Element, location: PageLocation): Unit | 
 /** Every unit source inside `root` (and `root` itself when it is one). */
 export function findUnitSources(root: ParentNode): Element[] {
   const found = Array.from(root.querySelectorAll(UNIT_SOURCE_SELECTOR));
-  if (root instanceof Element && root.matches(UNIT_SOURCE_SELECTOR)) found.unshift(root);
+  if ((root as Node).nodeType === 1 && (root as Element).matches(UNIT_SOURCE_SELECTOR)) found.unshift(root as Element);
   return found;
 }
 

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import {
+  NOTES,
+  expandAllReplies,
+  expectedOverlayText,
+  loadAllComments,
+  needsTranslation,
+  openFixture,
+  readThrough,
+  setSettings,
+  siteText,
+  snapshotUnits,
+  waitForNoPending,
+} from './support';
+
+const replyTo = (name: string) => `Reply to ${name}:`;
+
+describe('an English reader on a note with 60 comment threads', () => {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchExtension({ port: server.port, locale: 'en-US' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the content script reaches the background, and the background reaches the provider by its real hostname', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`);
+    // The note's title is English: nothing to do for an English reader. Its body mixes in Chinese.
+    const body = page.locator('#detail-desc + [data-rb-translation]');
+    await body.waitFor({ state: 'attached' });
+    await expect.poll(() => body.getAttribute('data-rb-state')).toBe('done');
+    expect(await page.locator('#detail-title + [data-rb-translation]').count()).toBe(0);
+    expect(await body.textContent()).toContain('My name is Jess, thank you everyone!');
+    // The request went through the provider module's real endpoint and wire format.
+    const googleRequests = server.provider.requestsFor('google-html');
+    expect(googleRequests.length).toBeGreaterThan(0);
+    expect(googleRequests[0]!.status).toBe(200);
+    const sent = googleRequests.flatMap((request) => request.texts);
+    expect(sent).toContain('Please be nice to me, I\'m trying to learn Chinese. 我叫Jess，谢谢大家！');
+    // English paragraphs are not sent to be "translated" into English.
+    expect(sent).not.toContain("Hi RedNote! I'm Jess from Ohio, one of the TikTok refugees 👋");
+    await page.close();
+  });
+
+  it('translates every unit once all comments and replies are loaded, with no duplicates and the site’s text untouched', async () => {
+    const page = await browser.context.newPage();
+    // First the page as the site renders it, with RedBridge switched off for the site…
+    await setSettings(browser.worker, { sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true } });
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
+    await loadAllComments(page);
+    await expandAllReplies(page);
+    const before = await snapshotUnits(page);
+    expect(before.units.filter((view) => view.unit.kind === 'comment')).toHaveLength(60);
+    expect(before.units.some((view) => view.overlays.length > 0)).toBe(false);
+
+    // …then switched on, live, without a reload.
+    await setSettings(browser.worker, { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+    await readThrough(page);
+    const after = await snapshotUnits(page);
+
+    const needing = after.units.filter((view) => needsTranslation(view.unit, 'en'));
+    const notNeeding = after.units.filter((view) => !needsTranslation(view.unit, 'en'));
+    expect(needing.length).toBeGreaterThan(60);
+    expect(notNeeding.length).toBeGreaterThan(0); // English comments, emoji, numbers, a link
+    for (const { unit, overlays } of needing) {
+      expect(overlays, unit.key).toHaveLength(1);
+      expect(overlays[0], unit.key).toEqual({
+        key: unit.key,
+        state: 'done',
+        lang: 'en',
+        text: expectedOverlayText(unit, 'en', replyTo),
+      });
+    }
+    for (const { unit, overlays } of notNeeding) expect(overlays, unit.key).toEqual([]);
+    expect(after.strayOverlays).toBe(0);
+    expect(siteText(after.dom)).toBe(siteText(before.dom));
+    await page.close();
+  });
+
+  it('shows comment text that looks like HTML or script as text, and never runs it', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
+    await loadAllComments(page);
+    await readThrough(page);
+    const { units } = await snapshotUnits(page);
+    const scripty = units.filter((view) => /<script>|onerror=/.test(view.unit.text));
+    expect(scripty).toHaveLength(2);
+    for (const { overlays } of scripty) expect(overlays[0]?.state).toBe('done');
+    expect(await page.evaluate(() => window.__rbXss)).toBeUndefined();
+    expect(await page.locator('[data-rb-translation] img, [data-rb-translation] script').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps exactly one translation through Vue re-rendering a comment body, a like count or the whole comment', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
+    await waitForNoPending(page);
+    const { units } = await snapshotUnits(page);
+    const target = units.find((view) => view.unit.kind === 'comment' && needsTranslation(view.unit, 'en'))!;
+    const commentId = target.unit.key.replace('comment:', '');
+    const overlay = page.locator(`#comment-${commentId} > .comment-inner-container > .right > [data-rb-translation]`);
+    await expect.poll(() => overlay.getAttribute('data-rb-state')).toBe('done');
+    const text = await overlay.textContent();
+    const requestsBefore = server.provider.requests.length;
+
+    await page.evaluate((id) => window.__fixture!.rerenderCommentBody(id), commentId);
+    await page.evaluate((id) => window.__fixture!.setLikeCount(id, 4242), commentId);
+    await page.waitForTimeout(150);
+    await expect.poll(() => overlay.count()).toBe(1);
+    expect(await overlay.textContent()).toBe(text);
+
+    await page.evaluate((id) => window.__fixture!.rerenderComment(id), commentId);
+    await page.waitForTimeout(150);
+    await expect.poll(() => overlay.count()).toBe(1);
+    expect(await overlay.getAttribute('data-rb-state')).toBe('done');
+    expect(await overlay.textContent()).toBe(text);
+    expect(server.provider.requests.length).toBe(requestsBefore);
+    await page.close();
+  });
+});
