@@ -35,7 +35,12 @@ export interface Settings {
   onboarded: boolean;
 }
 
-export const DEFAULT_PROVIDER_ORDER: ProviderId[] = ['google-html', 'microsoft-edge', 'google-gtx'];
+/**
+ * Private first: Chrome's on-device translator when its model is there (text never leaves the
+ * machine), then the keyless services, Google's batch endpoint before Microsoft's, and Google's
+ * single-text endpoint as the last resort.
+ */
+export const DEFAULT_PROVIDER_ORDER: ProviderId[] = ['chrome-on-device', 'google-html', 'microsoft-edge', 'google-gtx'];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,

@@ -1,5 +1,6 @@
 import { getDatabase } from '@/utils/db/database';
 import { loadSettings, watchSettings } from '@/utils/settings';
+import { createOffscreenBridge } from '@/utils/translate/on-device/chrome-on-device';
 import type { Settings } from '@/utils/settings-schema';
 import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
@@ -16,6 +17,7 @@ export default defineBackground(() => {
     db: getDatabase(),
     fetch: (input, init) => fetch(input, init),
     loadSettings,
+    onDevice: createOffscreenBridge(),
   });
   // Provider order and endpoints live in settings: rebuild the engine when they change, and only
   // then, so requests in flight stay cancellable through the same queue.

@@ -2,6 +2,11 @@ import type { RedBridgeDatabase } from '@/utils/db/database';
 import { readSecrets } from '@/utils/db/secrets';
 import type { ProviderHealthView, StatsView, TranslateRequest, TranslateResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings-schema';
+import {
+  ON_DEVICE_UNSUPPORTED,
+  createChromeOnDeviceProvider,
+  type OffscreenBridge,
+} from '@/utils/translate/on-device/chrome-on-device';
 import { createProviderChain, type ProviderChain } from '@/utils/translate/provider-chain';
 import { ProviderHealth } from '@/utils/translate/provider-health';
 import { createProvider } from '@/utils/translate/providers';
@@ -15,6 +20,8 @@ export interface TranslationServiceDeps {
   db: RedBridgeDatabase;
   fetch: FetchLike;
   loadSettings: () => Promise<Settings>;
+  /** Reaches Chrome's built-in translator, which only windows (the offscreen document) can use. */
+  onDevice: Pick<OffscreenBridge, 'supported' | 'availability' | 'translate'>;
 }
 
 interface Engine {
@@ -85,13 +92,22 @@ export class TranslationService {
     return this.engine;
   }
 
+  private onDeviceProvider(): TranslationProvider {
+    if (!this.deps.onDevice.supported) unsupportedOnDevice();
+    return createChromeOnDeviceProvider({ bridge: this.deps.onDevice });
+  }
+
   private async buildEngine(): Promise<Engine> {
     const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
     const providers: TranslationProvider[] = [];
     const unavailable: Engine['unavailable'] = [];
     for (const id of settings.providerOrder) {
       try {
-        providers.push(createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets }));
+        providers.push(
+          id === 'chrome-on-device'
+            ? this.onDeviceProvider()
+            : createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets }),
+        );
       } catch (error) {
         unavailable.push({ id, reason: error instanceof ProviderError ? error.message : String(error) });
       }
@@ -109,6 +125,11 @@ export class TranslationService {
     });
     return { chain, queue, unavailable };
   }
+}
+
+/** Where the browser has no offscreen documents (Firefox), on-device translation is not offered. */
+function unsupportedOnDevice(): never {
+  throw new ProviderError('unavailable', ON_DEVICE_UNSUPPORTED, { provider: 'chrome-on-device' });
 }
 
 function engineSignature(head: ProviderId, settings: Settings): string {
