@@ -15,6 +15,8 @@ export function useSettings(): [Settings | undefined, (change: Partial<Settings>
     };
   }, []);
   const update = useCallback(async (change: Partial<Settings>) => {
+    // Show the change at once (a switch must not bounce back while storage is written).
+    setSettings((current) => (current ? { ...current, ...change } : current));
     setSettings(await updateSettings(change));
   }, []);
   return [settings, update];

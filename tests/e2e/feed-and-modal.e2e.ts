@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { expectedOverlayText, needsTranslation, openFixture, snapshotUnits, waitForNoPending, type UnitView } from './support';
+
+const replyTo = (name: string) => `Reply to ${name}:`;
+
+/** Note ids of the cards that are inside the viewport now. */
+async function visibleCardIds(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#exploreFeeds section.note-item')]
+      .filter((card) => {
+        const rect = card.getBoundingClientRect();
+        return rect.bottom > 0 && rect.top < innerHeight;
+      })
+      .map((card) => card.querySelector('a[href^="/explore/"]')!.getAttribute('href')!.split('/').pop()!),
+  );
+}
+
+/** Every card unit in view that needs translation shows its own note's translation; no other does. */
+function expectCardsTranslated(units: UnitView[], visible: string[]) {
+  const cards = units.filter((view) => view.unit.kind === 'card-title');
+  let checked = 0;
+  for (const { unit, overlays } of cards) {
+    const inView = visible.includes(unit.key.replace('card:', ''));
+    if (!needsTranslation(unit, 'en')) {
+      expect(overlays, unit.key).toEqual([]);
+    } else if (inView) {
+      checked++;
+      expect(overlays, unit.key).toEqual([{ key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) }]);
+    } else {
+      // Off screen, a card may still be waiting; whatever it shows must be its own note's.
+      for (const overlay of overlays) expect(overlay.key, unit.key).toBe(unit.key);
+    }
+  }
+  return checked;
+}
+
+describe('feed, note modal and recycled cards', () => {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchExtension({ port: server.port, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('translates the cards in view, the note opened as a modal, and every recycled card after scrolling', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, '/explore', { apiDelay: 40 });
+    await page.waitForTimeout(300);
+    await waitForNoPending(page);
+    let checked = expectCardsTranslated((await snapshotUnits(page)).units, await visibleCardIds(page));
+    expect(checked).toBeGreaterThan(2);
+
+    // Open a Chinese note from its card: a modal over the list, with a pushState URL.
+    const card = page.locator('#exploreFeeds section.note-item', { hasText: '成都' }).first();
+    const noteId = (await card.locator('a[href^="/explore/"]').first().getAttribute('href'))!.split('/').pop()!;
+    await card.locator('a.cover').click();
+    await page.waitForURL(new RegExp(`/explore/${noteId}`));
+    const modal = page.locator(`.note-detail-mask[note-id="${noteId}"]`);
+    await modal.waitFor();
+    await modal.locator('#detail-desc + [data-rb-translation][data-rb-state="done"]').waitFor({ state: 'attached' });
+    await waitForNoPending(page);
+    const inModal = (await snapshotUnits(page)).units.filter((view) => view.unit.key.startsWith(`note:${noteId}`));
+    expect(inModal.map((view) => view.unit.kind)).toEqual(['note-title', 'note-body']);
+    for (const { unit, overlays } of inModal) {
+      expect(overlays).toEqual([{ key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) }]);
+    }
+    const modalComments = await modal.locator('.comment-item > .comment-inner-container > .right > [data-rb-translation]').count();
+    expect(modalComments).toBeGreaterThan(0);
+
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/\/explore$/);
+    await modal.waitFor({ state: 'detached' });
+
+    // Scroll the recycled list a screen at a time: cards are reused for other notes.
+    const seen = new Set<string>(await visibleCardIds(page));
+    for (let step = 0; step < 8; step++) {
+      await page.mouse.wheel(0, 700);
+      await page.waitForTimeout(350);
+      await waitForNoPending(page);
+      const visible = await visibleCardIds(page);
+      visible.forEach((id) => seen.add(id));
+      checked += expectCardsTranslated((await snapshotUnits(page)).units, visible);
+    }
+    expect(await page.locator('#exploreFeeds section.note-item').count()).toBeLessThanOrEqual(30);
+    expect(seen.size).toBeGreaterThan(30); // more notes than card elements: cards were recycled
+    expect(checked).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('never lets a card translation overlap the next card', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, '/explore', { apiDelay: 40 });
+    await page.waitForTimeout(300);
+    await waitForNoPending(page);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('#exploreFeeds section.note-item')].flatMap((card) => {
+        const overlay = card.querySelector('[data-rb-translation]');
+        if (!overlay) return [];
+        const cardBox = card.getBoundingClientRect();
+        const box = overlay.getBoundingClientRect();
+        return box.bottom > cardBox.bottom + 0.5 || box.height === 0 ? [overlay.textContent] : [];
+      }),
+    );
+    expect(await page.locator('#exploreFeeds [data-rb-translation][data-rb-state="done"]').count()).toBeGreaterThan(2);
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
+  it('translates notes on www.rednote.com the same way', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.rednote.com/explore/678347fe00000000223c703d');
+    await page.locator('#detail-desc + [data-rb-translation][data-rb-state="done"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#detail-title + [data-rb-translation]').getAttribute('lang')).toBe('en');
+    await page.close();
+  });
+});
