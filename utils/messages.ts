@@ -19,6 +19,8 @@ export interface TranslateRequest {
   from: SourceLanguage;
   to: LanguageCode;
   priority: Priority;
+  /** The reader pressed "retry": providers paused by the circuit breaker get another chance now. */
+  retry?: boolean;
 }
 
 export interface TranslateResult {

@@ -55,6 +55,8 @@ export class TranslationService {
 
   async translate(request: TranslateRequest): Promise<TranslateResult> {
     const { queue } = await this.currentEngine();
+    // A reader asking again is worth a probe: without it a retry would meet the same open circuits.
+    if (request.retry) this.health.reset();
     return queue.translate(request);
   }
 

@@ -11,7 +11,11 @@ export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
-  worker: Worker;
+  /**
+   * The extension's service worker as it is now. Chrome stops an idle MV3 worker and starts a new
+   * one on the next event, so a worker handle kept from start-up may be dead.
+   */
+  worker(): Promise<Worker>;
   /** Opens one of the extension's pages (popup.html, options.html…) in a tab. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -62,7 +66,15 @@ export async function launchExtension(options: {
   return {
     context,
     extensionId,
-    worker,
+    async worker() {
+      const live = context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${extensionId}/`));
+      if (live) return live;
+      // Waking it: any extension page starts the worker again.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.close();
+      return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+    },
     async openExtensionPage(path: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);

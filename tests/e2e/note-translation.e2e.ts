@@ -53,7 +53,7 @@ describe('an English reader on a note with 60 comment threads', () => {
   it('translates every unit once all comments and replies are loaded, with no duplicates and the site’s text untouched', async () => {
     const page = await browser.context.newPage();
     // First the page as the site renders it, with RedBridge switched off for the site…
-    await setSettings(browser.worker, { sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true } });
+    await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true } });
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await loadAllComments(page);
     await expandAllReplies(page);
@@ -62,7 +62,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     expect(before.units.some((view) => view.overlays.length > 0)).toBe(false);
 
     // …then switched on, live, without a reload.
-    await setSettings(browser.worker, { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+    await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
     await readThrough(page);
     const after = await snapshotUnits(page);
 

@@ -1,10 +1,12 @@
-import { normalizeForMatching, normalizeTerm } from './normalize';
+import { FoldBuffer, foldInto, normalizeTerm } from './normalize';
 import { acceptsMatch, boundaryRuleFor, type BoundaryRule } from './term-boundaries';
 
 /** Anything the matcher can find: a stable id and the surface forms that should point at it. */
 export interface MatchableEntry {
   readonly id: string;
   readonly patterns: readonly string[];
+  /** Longer expressions in which a pattern has its ordinary meaning ("milk tea"); never reported. */
+  readonly notInside?: readonly string[];
 }
 
 /** One found term. Offsets are UTF-16 indices into the text passed to `match`, `end` exclusive. */
@@ -25,26 +27,37 @@ export interface TermMatcher {
 
 /** Term plus aliases of glossary entries (bundled or user-imported) as matcher input. */
 export function matchableEntriesFromGlossary(
-  entries: readonly { readonly id: string; readonly term: string; readonly aliases?: readonly string[] }[],
+  entries: readonly {
+    readonly id: string;
+    readonly term: string;
+    readonly aliases?: readonly string[];
+    readonly notInside?: readonly string[];
+  }[],
 ): MatchableEntry[] {
-  return entries.map((entry) => ({ id: entry.id, patterns: [entry.term, ...(entry.aliases ?? [])] }));
+  return entries.map((entry) => ({
+    id: entry.id,
+    patterns: [entry.term, ...(entry.aliases ?? [])],
+    notInside: entry.notInside ?? [],
+  }));
 }
 
 interface Pattern {
-  readonly entryId: string;
+  /** null for a `notInside` expression: it takes part in leftmost-longest selection, then is dropped. */
+  readonly entryId: string | null;
   readonly rule: BoundaryRule;
 }
 
 /**
- * The Aho–Corasick automaton in flat typed arrays. Children of node `n` are
- * `edgeUnit/edgeTarget[edgeStart[n] .. edgeStart[n + 1])`, sorted by code unit for binary search;
+ * The Aho–Corasick automaton in flat typed arrays (no per-node objects: building for thousands of
+ * user terms stays cheap on a cold page). A node's children form a sibling list sorted by code unit;
  * the root, which every mismatch falls back to, has a direct 64K-entry table instead.
  */
 interface Automaton {
   readonly rootNext: Uint32Array;
-  readonly edgeStart: Uint32Array;
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  /** The code unit on the edge into each node. */
   readonly edgeUnit: Uint16Array;
-  readonly edgeTarget: Uint32Array;
   readonly fail: Uint32Array;
   /** Pattern index ending at this node, or -1. */
   readonly terminal: Int32Array;
@@ -59,126 +72,140 @@ const ROOT = 0;
  * Builds the matcher once for a set of entries (the bundled glossary plus thousands of user terms is
  * fine: building is linear in the total pattern length). When several entries share a pattern after
  * folding, the entry listed first owns it, so callers list user terms first to let them override.
+ * A `notInside` expression blocks every term inside it, and loses to any entry's own pattern.
  */
 export function createMatcher(entries: readonly MatchableEntry[]): TermMatcher {
   const patterns: Pattern[] = [];
-  const patternIndexByText = new Map<string, number>();
   const texts: string[] = [];
-  for (const entry of entries) {
-    for (const raw of entry.patterns) {
-      const text = normalizeTerm(raw);
-      if (text === '' || patternIndexByText.has(text)) continue;
-      patternIndexByText.set(text, patterns.length);
-      patterns.push({ entryId: entry.id, rule: boundaryRuleFor(text) });
-      texts.push(text);
-    }
-  }
+  const known = new Set<string>();
+  const add = (raw: string, entryId: string | null): void => {
+    const text = normalizeTerm(raw);
+    if (text === '' || known.has(text)) return;
+    known.add(text);
+    patterns.push({ entryId, rule: boundaryRuleFor(text) });
+    texts.push(text);
+  };
+  for (const entry of entries) entry.patterns.forEach((pattern) => add(pattern, entry.id));
+  const termCount = patterns.length;
+  for (const entry of entries) entry.notInside?.forEach((expression) => add(expression, null));
   const automaton = buildAutomaton(texts);
+  // Reused by every call; match() is synchronous, so no two calls ever share it at once.
+  const buffer = new FoldBuffer();
 
   return {
-    patternCount: patterns.length,
+    patternCount: termCount,
     match(text: string): TermMatch[] {
-      return findMatches(automaton, patterns, text);
+      return findMatches(automaton, patterns, text, buffer);
     },
   };
 }
 
 function buildAutomaton(texts: readonly string[]): Automaton {
-  // Trie first, with Map children, then flattened into typed arrays once the node count is known.
-  const children: Map<number, number>[] = [new Map()];
-  const terminalList: number[] = [-1];
-  const depthList: number[] = [0];
-  texts.forEach((text, patternIndex) => {
-    let node = ROOT;
-    for (let offset = 0; offset < text.length; offset++) {
-      const unit = text.charCodeAt(offset);
-      const nodeChildren = children[node] as Map<number, number>;
-      let next = nodeChildren.get(unit);
-      if (next === undefined) {
-        next = children.length;
-        nodeChildren.set(unit, next);
-        children.push(new Map());
-        terminalList.push(-1);
-        depthList.push(offset + 1);
-      }
-      node = next;
-    }
-    terminalList[node] = patternIndex;
-  });
-
-  const nodeCount = children.length;
-  const edgeStart = new Uint32Array(nodeCount + 1);
-  let edgeCount = 0;
-  for (let node = 0; node < nodeCount; node++) {
-    edgeStart[node] = edgeCount;
-    edgeCount += (children[node] as Map<number, number>).size;
-  }
-  edgeStart[nodeCount] = edgeCount;
-  const edgeUnit = new Uint16Array(edgeCount);
-  const edgeTarget = new Uint32Array(edgeCount);
+  // Inserting the patterns in sorted order appends every new child after its existing siblings, so
+  // the sibling lists come out sorted with no per-node maps, and a pattern only builds the nodes
+  // past the prefix it shares with the previous one.
+  const order = texts
+    .map((_, index) => index)
+    .sort((a, b) => compareUnits(texts[a] as string, texts[b] as string));
+  const capacity = texts.reduce((sum, text) => sum + text.length, 1);
   const rootNext = new Uint32Array(0x10000);
-  for (let node = 0; node < nodeCount; node++) {
-    const sorted = [...(children[node] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
-    let slot = edgeStart[node] as number;
-    for (const [unit, target] of sorted) {
-      edgeUnit[slot] = unit;
-      edgeTarget[slot] = target;
-      slot++;
-      if (node === ROOT) rootNext[unit] = target;
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const lastChild = new Int32Array(capacity).fill(-1);
+  const edgeUnit = new Uint16Array(capacity);
+  const depth = new Uint32Array(capacity);
+  const terminal = new Int32Array(capacity).fill(-1);
+  const path = new Int32Array(texts.reduce((longest, text) => Math.max(longest, text.length), 0) + 1);
+  let nodeCount = 1;
+  let previous = '';
+
+  for (const patternIndex of order) {
+    const text = texts[patternIndex] as string;
+    let shared = 0;
+    while (shared < previous.length && shared < text.length && previous[shared] === text[shared]) shared++;
+    let node = path[shared] as number;
+    for (let offset = shared; offset < text.length; offset++) {
+      const child = nodeCount++;
+      const unit = text.charCodeAt(offset);
+      edgeUnit[child] = unit;
+      depth[child] = offset + 1;
+      if (lastChild[node] === -1) firstChild[node] = child;
+      else nextSibling[lastChild[node] as number] = child;
+      lastChild[node] = child;
+      if (node === ROOT) rootNext[unit] = child;
+      node = child;
+      path[offset + 1] = child;
     }
+    terminal[node] = patternIndex;
+    previous = text;
   }
 
-  const terminal = Int32Array.from(terminalList);
-  const depth = Uint32Array.from(depthList);
   const fail = new Uint32Array(nodeCount);
   const outputLink = new Uint32Array(nodeCount);
-  const partial = { rootNext, edgeStart, edgeUnit, edgeTarget };
+  const automaton: Automaton = {
+    rootNext,
+    firstChild,
+    nextSibling,
+    edgeUnit,
+    fail,
+    terminal,
+    outputLink,
+    depth,
+  };
 
   // Breadth-first, so every node's fail target (a shallower node) is final before it is used.
   const queue = new Uint32Array(nodeCount);
   let head = 0;
   let tail = 0;
-  for (const child of (children[ROOT] as Map<number, number>).values()) queue[tail++] = child;
+  for (let child = firstChild[ROOT] as number; child !== -1; child = nextSibling[child] as number) {
+    queue[tail++] = child;
+  }
   while (head < tail) {
     const node = queue[head++] as number;
-    for (const [unit, child] of children[node] as Map<number, number>) {
+    for (let child = firstChild[node] as number; child !== -1; child = nextSibling[child] as number) {
+      const unit = edgeUnit[child] as number;
       let fallback = fail[node] as number;
-      let target = step(partial, fallback, unit);
+      let target = step(automaton, fallback, unit);
       while (target < 0) {
         fallback = fail[fallback] as number;
-        target = step(partial, fallback, unit);
+        target = step(automaton, fallback, unit);
       }
       fail[child] = target;
       outputLink[child] = (terminal[target] as number) >= 0 ? target : (outputLink[target] as number);
       queue[tail++] = child;
     }
   }
-
-  return { rootNext, edgeStart, edgeUnit, edgeTarget, fail, terminal, outputLink, depth };
+  return automaton;
 }
 
-/** The child of `node` for `unit`; at the root a missing child means "stay at the root" (0). */
-function step(
-  automaton: Pick<Automaton, 'rootNext' | 'edgeStart' | 'edgeUnit' | 'edgeTarget'>,
-  node: number,
-  unit: number,
-): number {
+/** Orders strings by UTF-16 code units, the order the sibling lists are kept in. */
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The child of `node` for `unit`, or -1; at the root a missing child means "stay at the root" (0). */
+function step(automaton: Automaton, node: number, unit: number): number {
   if (node === ROOT) return automaton.rootNext[unit] as number;
-  let low = automaton.edgeStart[node] as number;
-  let high = (automaton.edgeStart[node + 1] as number) - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const candidate = automaton.edgeUnit[middle] as number;
-    if (candidate === unit) return automaton.edgeTarget[middle] as number;
-    if (candidate < unit) low = middle + 1;
-    else high = middle - 1;
+  for (
+    let child = automaton.firstChild[node] as number;
+    child !== -1;
+    child = automaton.nextSibling[child] as number
+  ) {
+    const childUnit = automaton.edgeUnit[child] as number;
+    if (childUnit === unit) return child;
+    if (childUnit > unit) break;
   }
   return -1;
 }
 
-function findMatches(automaton: Automaton, patterns: readonly Pattern[], text: string): TermMatch[] {
+function findMatches(
+  automaton: Automaton,
+  patterns: readonly Pattern[],
+  text: string,
+  folded: FoldBuffer,
+): TermMatch[] {
   if (text === '') return [];
-  const folded = normalizeForMatching(text);
+  foldInto(text, folded);
   const { units, length } = folded;
 
   // Every acceptable occurrence, as [start, end, patternIndex] triples in folded offsets.
@@ -206,12 +233,15 @@ function findMatches(automaton: Automaton, patterns: readonly Pattern[], text: s
   }
   if (candidates.length === 0) return [];
 
-  return selectLeftmostLongest(candidates).map((candidate) => {
+  const matches: TermMatch[] = [];
+  for (const candidate of selectLeftmostLongest(candidates)) {
+    const { entryId } = patterns[candidates[candidate + 2] as number] as Pattern;
+    if (entryId === null) continue;
     const start = folded.sourceStart[candidates[candidate] as number] as number;
     const end = folded.sourceEnd[(candidates[candidate + 1] as number) - 1] as number;
-    const pattern = patterns[candidates[candidate + 2] as number] as Pattern;
-    return { start, end, entryId: pattern.entryId, surface: text.slice(start, end) };
-  });
+    matches.push({ start, end, entryId, surface: text.slice(start, end) });
+  }
+  return matches;
 }
 
 /** Offsets (into the triples array) of the non-overlapping leftmost-longest candidates. */

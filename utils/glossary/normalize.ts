@@ -6,14 +6,39 @@ import { TRADITIONAL_TO_SIMPLIFIED } from './traditional-to-simplified';
  * when folding changed the length (collapsed whitespace, removed zero-width characters, 'İ' → 'i̇').
  */
 export interface NormalizedText {
-  readonly original: string;
   /** Folded UTF-16 code units; only the first `length` are meaningful. */
   readonly units: Uint16Array;
   readonly length: number;
-  /** `sourceStart[i]`: index in `original` where the character that produced unit `i` starts. */
+  /** `sourceStart[i]`: index in the original where the character that produced unit `i` starts. */
   readonly sourceStart: Uint32Array;
-  /** `sourceEnd[i]`: index in `original` just after that character. */
+  /** `sourceEnd[i]`: index in the original just after that character. */
   readonly sourceEnd: Uint32Array;
+}
+
+/**
+ * Reusable output of `foldInto`. Allocating typed arrays costs more than folding a short comment, so
+ * hot paths (matching every comment, folding thousands of patterns) keep one buffer and refill it.
+ */
+export class FoldBuffer implements NormalizedText {
+  units: Uint16Array;
+  sourceStart: Uint32Array;
+  sourceEnd: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.units = new Uint16Array(capacity);
+    this.sourceStart = new Uint32Array(capacity);
+    this.sourceEnd = new Uint32Array(capacity);
+  }
+
+  /** Makes room for `capacity` units; existing content is discarded. */
+  reserve(capacity: number): void {
+    if (capacity <= this.units.length) return;
+    const size = Math.max(capacity, this.units.length * 2);
+    this.units = new Uint16Array(size);
+    this.sourceStart = new Uint32Array(size);
+    this.sourceEnd = new Uint32Array(size);
+  }
 }
 
 const SPACE = 0x20;
@@ -67,35 +92,29 @@ function foldUnit(code: number): number {
 /**
  * Lowercases, folds full-width ASCII to half-width, traditional to simplified characters (for the
  * characters glossary terms use), curly quotes to straight ones, collapses whitespace runs to a single
- * space and drops zero-width characters. The same function folds patterns and page text, so both meet
- * in the same form.
+ * space and drops zero-width characters. The same folding applies to patterns and page text, so both
+ * meet in the same form. Writes into `buffer`, replacing its content.
  */
-export function normalizeForMatching(original: string): NormalizedText {
+export function foldInto(original: string, buffer: FoldBuffer): void {
   const inputLength = original.length;
   // Folding never turns one code unit into more than two (only 'İ' → 'i̇' grows at all), so 2× is enough.
-  const capacity = inputLength * 2;
-  const units = new Uint16Array(capacity);
-  const sourceStart = new Uint32Array(capacity);
-  const sourceEnd = new Uint32Array(capacity);
+  buffer.reserve(inputLength * 2);
+  const { units, sourceStart, sourceEnd } = buffer;
   let length = 0;
   let previousWasSpace = false;
 
-  const push = (unit: number, start: number, end: number): void => {
-    units[length] = unit;
-    sourceStart[length] = start;
-    sourceEnd[length] = end;
-    length++;
-  };
-
-  for (let index = 0; index < inputLength; ) {
+  for (let index = 0; index < inputLength;) {
     const code = original.charCodeAt(index);
 
     if (code >= 0xd800 && code <= 0xdbff && index + 1 < inputLength) {
       const low = original.charCodeAt(index + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         // Astral characters (emoji, rare CJK) are kept as they are, both halves pointing at the pair.
-        push(code, index, index + 2);
-        push(low, index, index + 2);
+        units[length] = code;
+        units[length + 1] = low;
+        sourceStart[length] = sourceStart[length + 1] = index;
+        sourceEnd[length] = sourceEnd[length + 1] = index + 2;
+        length += 2;
         previousWasSpace = false;
         index += 2;
         continue;
@@ -106,7 +125,10 @@ export function normalizeForMatching(original: string): NormalizedText {
       if (previousWasSpace) {
         sourceEnd[length - 1] = index + 1;
       } else {
-        push(SPACE, index, index + 1);
+        units[length] = SPACE;
+        sourceStart[length] = index;
+        sourceEnd[length] = index + 1;
+        length++;
         previousWasSpace = true;
       }
       index++;
@@ -120,25 +142,41 @@ export function normalizeForMatching(original: string): NormalizedText {
 
     const folded = foldUnit(code);
     if (folded >= 0) {
-      push(folded, index, index + 1);
+      units[length] = folded;
+      sourceStart[length] = index;
+      sourceEnd[length] = index + 1;
+      length++;
     } else {
       const lower = String.fromCharCode(code).toLowerCase();
-      for (let offset = 0; offset < lower.length; offset++) push(lower.charCodeAt(offset), index, index + 1);
+      for (let offset = 0; offset < lower.length; offset++) {
+        units[length] = lower.charCodeAt(offset);
+        sourceStart[length] = index;
+        sourceEnd[length] = index + 1;
+        length++;
+      }
     }
     index++;
   }
-
-  return { original, units, length, sourceStart, sourceEnd };
+  buffer.length = length;
 }
+
+/** `foldInto` with a buffer of its own, for callers that keep the result. */
+export function normalizeForMatching(original: string): NormalizedText {
+  const buffer = new FoldBuffer(original.length * 2);
+  foldInto(original, buffer);
+  return buffer;
+}
+
+const termBuffer = new FoldBuffer();
 
 /** The folded form of `text` as a string: how patterns are stored and compared. */
 export function normalizeTerm(text: string): string {
-  const normalized = normalizeForMatching(text.trim());
+  foldInto(text.trim(), termBuffer);
   let result = '';
   // Chunked so very long inputs never exceed the engine's argument limit.
-  for (let start = 0; start < normalized.length; start += 4096) {
-    const end = Math.min(start + 4096, normalized.length);
-    result += String.fromCharCode(...normalized.units.subarray(start, end));
+  for (let start = 0; start < termBuffer.length; start += 4096) {
+    const end = Math.min(start + 4096, termBuffer.length);
+    result += String.fromCharCode(...termBuffer.units.subarray(start, end));
   }
   return result;
 }

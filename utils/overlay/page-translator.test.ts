@@ -213,6 +213,7 @@ describe('PageTranslator', () => {
     overlay.querySelector<HTMLButtonElement>('button.rb-retry')!.click();
     await settle();
     expect(overlays().map((element) => [element.dataset.rbState, element.textContent])).toEqual([['done', 'Title']]);
+    expect(background.requests.map((request) => request.retry)).toEqual([undefined, true]);
   });
 
   it('cancels the request of a unit that leaves the page before its answer', async () => {

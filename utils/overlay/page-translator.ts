@@ -277,7 +277,7 @@ export class PageTranslator {
     return this.tracker.proximity(source) === 'visible' ? 'visible' : 'near';
   }
 
-  private request(source: Element, entry: Tracked, priority: Priority): void {
+  private request(source: Element, entry: Tracked, priority: Priority, retry = false): void {
     const requestId = `${this.instanceId}:${++this.requestSeq}`;
     entry.status = 'pending';
     entry.requestId = requestId;
@@ -286,7 +286,7 @@ export class PageTranslator {
     const { unit, plan } = entry;
     const segments = unit.segments.filter((_, index) => plan.send[index]);
     this.options
-      .translate({ requestId, segments, from: plan.from, to: this.options.reader, priority })
+      .translate({ requestId, segments, from: plan.from, to: this.options.reader, priority, ...(retry ? { retry } : {}) })
       .then(
         (result) => {
           if (!this.isCurrent(source, entry, requestId)) return;
@@ -309,7 +309,7 @@ export class PageTranslator {
           entry.status = 'error';
           const reason = error instanceof Error ? error.message : String(error);
           renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
-            if (this.tracked.get(source) === entry && entry.status === 'error') this.request(source, entry, 'visible');
+            if (this.tracked.get(source) === entry && entry.status === 'error') this.request(source, entry, 'visible', true);
           });
         },
       );
