@@ -43,7 +43,8 @@ export interface StatsView {
 }
 
 export interface ProtocolMap {
-  ping: { request: Record<string, never>; response: { version: string } };
+  /** `startedAt` tells one run of the (restartable) service worker from the next. */
+  ping: { request: Record<string, never>; response: { version: string; startedAt: number } };
   translate: { request: TranslateRequest; response: TranslateResult };
   cancel: { request: { requestIds: string[] }; response: { cancelled: number } };
   getStats: { request: Record<string, never>; response: StatsView };

@@ -4,8 +4,9 @@ import type { TranslationService } from './translation-service';
 
 /** Answers the typed protocol of utils/messages.ts; each handler delegates to a service. */
 export function setupMessageRouter(translation: TranslationService): void {
+  const startedAt = Date.now();
   onMessage({
-    ping: () => ({ version: browser.runtime.getManifest().version }),
+    ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
     translate: (request) => translation.translate(request),
     cancel: async ({ requestIds }) => ({ cancelled: await translation.cancel(requestIds) }),
     getStats: () => translation.todayStats(),

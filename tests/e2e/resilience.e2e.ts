@@ -73,18 +73,26 @@ describe('translation keeps going when providers fail', () => {
     const page = await browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await expect.poll(() => server.provider.requests.filter((request) => request.status === 0).length).toBeGreaterThan(0);
-    const worker = await browser.worker();
-    const stopped = new Promise((resolve) => worker.once('close', resolve));
+    const extensionPage = await browser.openExtensionPage('popup.html');
+    const ping = () =>
+      extensionPage.evaluate(async () => {
+        const { runtime } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        const reply = await runtime.sendMessage({ rb: 1, type: 'ping', payload: {} });
+        return (reply as { value: { startedAt: number } }).value.startedAt;
+      });
+    const firstRun = await ping();
     // Chrome stops idle MV3 workers; here it happens while the batch is at the provider.
     const cdp = await browser.context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === worker.url())!;
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    await stopped;
+    const worker = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'))!;
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await cdp.detach();
     server.provider.latencyMs = 0;
     const states = await settledStates(page);
     expect(states.total).toBeGreaterThan(5);
     expect(states).toEqual({ done: states.total, error: 0, total: states.total });
+    expect(await ping()).toBeGreaterThan(firstRun); // a new run of the worker finished the work
+    await extensionPage.close();
     await page.close();
   });
 });
