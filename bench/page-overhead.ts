@@ -1,0 +1,95 @@
+import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../tests/e2e/browser';
+import type { TestServer } from '../tests/e2e/server';
+import { SITE, setSettings, waitForNoPending } from '../tests/e2e/support';
+import { analyzeMainThread, type MainThreadFigures, type TraceEvent } from './trace-analysis';
+
+const NOTE = '67875c34000000006f54d753';
+const COMMENTS = 1000;
+
+async function record(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: TraceEvent[] }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect as never);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect as never);
+  return events;
+}
+
+/** Scrolls the note's comments from top to bottom with the wheel, loading all of them on the way. */
+async function scrollThroughComments(page: Page): Promise<number> {
+  const scroller = page.locator('.note-scroller');
+  const box = (await scroller.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  let steps = 0;
+  for (; steps < 3000; steps++) {
+    await page.mouse.wheel(0, 500);
+    await page.waitForTimeout(40);
+    if (steps % 10 === 0) {
+      const atEnd = await scroller.evaluate(
+        (element) =>
+          !!element.querySelector('.end-container') && element.scrollTop + element.clientHeight >= element.scrollHeight - 4,
+      );
+      if (atEnd) break;
+    }
+  }
+  return steps;
+}
+
+export interface OverheadRun extends MainThreadFigures {
+  extension: 'on' | 'off';
+  units: number;
+  translated: number;
+  scrollSteps: number;
+}
+
+async function runOnce(browser: ExtensionBrowser, enabled: boolean): Promise<OverheadRun> {
+  await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': enabled, 'www.rednote.com': true } });
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/explore/${NOTE}?comments=${COMMENTS}&commentPageSize=20&apiDelay=40`);
+  await page.waitForFunction(() => window.__fixture?.ready);
+  await page.evaluate(() => window.__fixture!.ready);
+  if (enabled) await waitForNoPending(page);
+  const cdp = await browser.context.newCDPSession(page);
+  let scrollSteps = 0;
+  const events = await record(cdp, async () => {
+    scrollSteps = await scrollThroughComments(page);
+    if (enabled) await waitForNoPending(page, 60_000);
+  });
+  const figures = analyzeMainThread(events, SITE);
+  const units = await page.locator('.comment-item').count();
+  const translated = await page.locator('[data-rb-translation][data-rb-state="done"]').count();
+  await cdp.detach();
+  await page.close();
+  return { extension: enabled ? 'on' : 'off', units, translated, scrollSteps, ...figures };
+}
+
+/**
+ * A 1,000-comment note scrolled from top to bottom, traced with the extension on and then off:
+ * how much main-thread time RedBridge adds next to the page's own scripting, and whether it ever
+ * causes a task over 50 ms.
+ */
+export async function benchPageOverhead(browser: ExtensionBrowser, server: TestServer) {
+  server.provider.reset();
+  server.provider.latencyMs = 150;
+  const on = await runOnce(browser, true);
+  const off = await runOnce(browser, false);
+  await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    name: 'page-overhead',
+    comments: COMMENTS,
+    on,
+    off,
+    extensionShareOfPageScripting: round((100 * on.extensionScriptingMs) / on.pageScriptingMs),
+    addedBusyMs: round(on.busyMs - off.busyMs),
+    pass: on.extensionScriptingMs < 0.1 * on.pageScriptingMs && on.longTasksWithExtension === 0,
+  };
+}

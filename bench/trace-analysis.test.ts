@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeMainThread, type TraceEvent } from './trace-analysis';
+
+const ORIGIN = 'https://www.xiaohongshu.com';
+const meta = (pid: number, tid: number): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name: 'CrRendererMain' } });
+const task = (ts: number, dur: number): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, pid: 1, tid: 1 });
+const call = (ts: number, dur: number, url: string): TraceEvent => ({ name: 'FunctionCall', ph: 'X', ts, dur, pid: 1, tid: 1, args: { data: { url } } });
+
+describe('analyzeMainThread', () => {
+  it('splits scripting between the page and the extension and finds long tasks', () => {
+    const events: TraceEvent[] = [
+      meta(1, 1),
+      meta(2, 1), // another renderer, no page scripts
+      task(0, 20_000),
+      call(1_000, 10_000, `${ORIGIN}/fixture-assets/app.js`),
+      call(2_000, 3_000, `${ORIGIN}/fixture-assets/app.js`), // nested: not counted again
+      task(30_000, 60_000), // a long task in which the extension ran
+      call(31_000, 4_000, 'chrome-extension://abc/content-scripts/xhs.js'),
+      call(40_000, 40_000, `${ORIGIN}/fixture-assets/app.js`),
+      task(100_000, 55_000), // a long task of the page alone
+      call(100_000, 55_000, `${ORIGIN}/fixture-assets/app.js`),
+    ];
+    expect(analyzeMainThread(events, ORIGIN)).toEqual({
+      pageScriptingMs: 105,
+      extensionScriptingMs: 4,
+      busyMs: 135,
+      longTasks: 2,
+      longTasksWithExtension: 1,
+      longestExtensionCallMs: 4,
+    });
+  });
+
+  it('returns zeros when the page never ran a script', () => {
+    expect(analyzeMainThread([meta(1, 1), task(0, 10)], ORIGIN).busyMs).toBe(0);
+  });
+});
