@@ -1,9 +1,10 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/captures/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.cache/**', 'node_modules/**', 'tests/fixtures/captures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +27,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['tests/fixtures/site/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
+    // Plain scripts that run in a page (fixture site, benchmark probes).
+    files: ['tests/fixtures/site/**/*.js', 'bench/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', TextDecoder: 'readonly', URL: 'readonly' } },
   },
 );

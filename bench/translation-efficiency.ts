@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/browser';
 import type { TestServer } from '../tests/e2e/server';
@@ -12,47 +13,12 @@ const SCROLL_EVERY_MS = 200;
 
 declare global {
   interface Window {
-    __rbBench?: { enteredAt: Map<Element, number>; shownAfter: number[]; pending: Set<Element> };
+    /** Written by shown-after-probe.js. */
+    __rbBench?: { shownAfter: number[] };
   }
 }
 
-/**
- * Runs in the page's main world: notes when each comment's text first becomes visible and when its
- * translation shows up right after it, using only the DOM the extension writes.
- */
-function installProbe(): void {
-  const state = { enteredAt: new Map<Element, number>(), shownAfter: [] as number[], pending: new Set<Element>() };
-  window.__rbBench = state;
-  const visible = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting || state.enteredAt.has(entry.target)) continue;
-      state.enteredAt.set(entry.target, performance.now());
-      state.pending.add(entry.target);
-      visible.unobserve(entry.target);
-    }
-  });
-  const watch = () => {
-    for (const content of document.querySelectorAll('.comment-item > .comment-inner-container > .right > .content')) {
-      if (!(content as HTMLElement).dataset.rbBench) {
-        (content as HTMLElement).dataset.rbBench = '1';
-        visible.observe(content);
-      }
-    }
-  };
-  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
-  const check = () => {
-    const now = performance.now();
-    for (const content of state.pending) {
-      const next = content.nextElementSibling as HTMLElement | null;
-      if (next?.dataset.rbState === 'done') {
-        state.shownAfter.push(now - state.enteredAt.get(content)!);
-        state.pending.delete(content);
-      }
-    }
-    requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
-}
+const PROBE = fileURLToPath(new URL('./shown-after-probe.js', import.meta.url));
 
 async function readAtSteadyPace(page: Page): Promise<void> {
   const scroller = page.locator('.note-scroller');
@@ -103,7 +69,7 @@ export async function benchTranslationEfficiency(browser: ExtensionBrowser, serv
   server.provider.reset();
   server.provider.latencyMs = PROVIDER_LATENCY_MS;
   const page = await browser.context.newPage();
-  await page.addInitScript(installProbe);
+  await page.addInitScript({ path: PROBE });
   const first = await visit(page, server);
   const second = await visit(page, server);
   await page.close();

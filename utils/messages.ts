@@ -47,6 +47,8 @@ export interface ProtocolMap {
   ping: { request: Record<string, never>; response: { version: string; startedAt: number } };
   translate: { request: TranslateRequest; response: TranslateResult };
   cancel: { request: { requestIds: string[] }; response: { cancelled: number } };
+  /** Units fetched ahead that have now scrolled into view: their texts should not wait any more. */
+  prioritize: { request: { requestIds: string[]; priority: Priority }; response: { upgraded: number } };
   getStats: { request: Record<string, never>; response: StatsView };
   getProviderHealth: { request: Record<string, never>; response: ProviderHealthView[] };
   clearCache: { request: Record<string, never>; response: { removed: number } };

@@ -1,6 +1,6 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import { readSecrets } from '@/utils/db/secrets';
-import type { ProviderHealthView, StatsView, TranslateRequest, TranslateResult } from '@/utils/messages';
+import type { Priority, ProviderHealthView, StatsView, TranslateRequest, TranslateResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings-schema';
 import {
   ON_DEVICE_UNSUPPORTED,
@@ -63,6 +63,11 @@ export class TranslationService {
   async cancel(requestIds: string[]): Promise<number> {
     if (!this.engine) return 0;
     return (await this.engine).queue.cancel(requestIds);
+  }
+
+  async prioritize(requestIds: string[], priority: Priority): Promise<number> {
+    if (!this.engine) return 0;
+    return (await this.engine).queue.prioritize(requestIds, priority);
   }
 
   async providerHealth(): Promise<ProviderHealthView[]> {

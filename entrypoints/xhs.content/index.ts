@@ -38,6 +38,8 @@ export default defineContentScript({
       labels,
       translate,
       cancel: (requestIds) => void sendMessage('cancel', { requestIds }).catch(() => undefined),
+      prioritize: (requestIds) =>
+        void sendMessage('prioritize', { requestIds, priority: 'visible' }).catch(() => undefined),
     });
 
     const apply = (next: Settings) => {

@@ -28,11 +28,14 @@ function fakeBackground(dictionary: Record<string, string>) {
     }
     return { translations: request.segments.map((text) => dictionary[text] ?? `?${text}`), provider: 'google-html' };
   });
+  const prioritized: string[] = [];
   return {
     requests,
     cancelled,
+    prioritized,
     translate,
     cancel: (requestIds: string[]) => cancelled.push(...requestIds),
+    prioritize: (requestIds: string[]) => prioritized.push(...requestIds),
     failNextRequests: (count: number) => (failNext = count),
   };
 }
@@ -63,6 +66,7 @@ describe('PageTranslator', () => {
       labels,
       translate: background.translate,
       cancel: background.cancel,
+      prioritize: background.prioritize,
       flushDelayMs: 0,
     });
     translator.start();
@@ -199,6 +203,23 @@ describe('PageTranslator', () => {
     io.rescan();
     await settle();
     expect(background.requests.map((request) => request.segments[0])).toEqual(['评论1', '评论2', '评论3']);
+  });
+
+  it('tells the background when a unit fetched ahead comes into view before its answer', async () => {
+    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '', commentsHtml: commentItem(ids(1), noteText('评论')) });
+    io.setZones(() => 'near');
+    const background = fakeBackground({});
+    background.translate.mockImplementation((request) => {
+      background.requests.push(request);
+      return new Promise(() => undefined);
+    });
+    start(background);
+    await settle();
+    expect(background.requests.map((request) => request.priority)).toEqual(['near']);
+    io.setZones(() => 'visible');
+    io.rescan();
+    await settle();
+    expect(background.prioritized).toEqual([background.requests[0]!.requestId]);
   });
 
   it('shows a failure with a reason and a retry control that works', async () => {

@@ -25,6 +25,8 @@ export interface PageTranslatorOptions {
   labels: OverlayLabels;
   translate: (request: TranslateRequest) => Promise<TranslateResult>;
   cancel: (requestIds: string[]) => void;
+  /** Tells the background that requests sent ahead of the reader are now in view. */
+  prioritize: (requestIds: string[]) => void;
   /** How far ahead of the viewport units are fetched, as an IntersectionObserver margin. */
   nearMargin?: string;
   /** Delay that coalesces bursts of DOM mutations (Vue renders a page of comments in many steps). */
@@ -39,6 +41,8 @@ interface Tracked {
   status: Status;
   overlay?: HTMLElement;
   requestId?: string;
+  /** The priority the pending request was sent with. */
+  priority?: Priority;
 }
 
 /** Translations already shown in this tab, so a re-rendered unit gets its overlay back at once. */
@@ -68,6 +72,8 @@ export class PageTranslator {
   private flushTimer?: ReturnType<typeof setTimeout>;
   private proximityTimer?: ReturnType<typeof setTimeout>;
   private readonly proximityChanged = new Set<Element>();
+  /** Pending requests whose units came into view since the last proximity pass. */
+  private readonly promoted: string[] = [];
   private needsCleanup = false;
   private requestSeq = 0;
   private running = false;
@@ -243,11 +249,11 @@ export class PageTranslator {
     const remembered = this.memory.get(this.memoryKey(unit));
     if (remembered) {
       this.showDone(source, entry, remembered);
-    } else {
-      // Never leave another unit's translation showing (recycled cards, notes switched in place).
-      this.removeOverlay(entry);
-      if (this.tracker.proximity(source) !== 'far') this.request(source, entry, this.priorityOf(source));
+      return;
     }
+    // Never leave another unit's translation showing (recycled cards, notes switched in place).
+    this.removeOverlay(entry);
+    if (this.tracker.proximity(source) !== 'far') this.request(source, entry, this.priorityOf(source));
     this.tracker.observe(source);
   }
 
@@ -257,6 +263,11 @@ export class PageTranslator {
    */
   private onProximity(source: Element, proximity: Proximity): void {
     if (proximity === 'far') return;
+    const entry = this.tracked.get(source);
+    if (proximity === 'visible' && entry?.status === 'pending' && entry.priority !== 'visible' && entry.requestId) {
+      entry.priority = 'visible';
+      this.promoted.push(entry.requestId);
+    }
     this.proximityChanged.add(source);
     this.proximityTimer ??= setTimeout(() => {
       this.proximityTimer = undefined;
@@ -270,6 +281,7 @@ export class PageTranslator {
         const entry = this.tracked.get(element);
         if (this.running && entry?.status === 'waiting') this.request(element, entry, this.priorityOf(element));
       }
+      if (this.promoted.length > 0 && this.running) this.options.prioritize(this.promoted.splice(0));
     }, 0);
   }
 
@@ -281,6 +293,7 @@ export class PageTranslator {
     const requestId = `${this.instanceId}:${++this.requestSeq}`;
     entry.status = 'pending';
     entry.requestId = requestId;
+    entry.priority = priority;
     const overlay = this.ensureOverlay(source, entry);
     renderPending(overlay, this.options.labels);
     const { unit, plan } = entry;
@@ -304,9 +317,11 @@ export class PageTranslator {
           if (kind === 'cancelled') {
             entry.status = 'waiting';
             this.removeOverlay(entry);
+            this.tracker.observe(source);
             return;
           }
           entry.status = 'error';
+          this.tracker.unobserve(source);
           const reason = error instanceof Error ? error.message : String(error);
           renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
             if (this.tracked.get(source) === entry && entry.status === 'error') this.request(source, entry, 'visible', true);
@@ -321,6 +336,8 @@ export class PageTranslator {
 
   private showDone(source: Element, entry: Tracked, rendering: Rendering): void {
     entry.status = 'done';
+    // A finished unit needs no watching until its text changes (which makes a new entry).
+    this.tracker.unobserve(source);
     const overlay = this.ensureOverlay(source, entry);
     renderDone(overlay, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
     if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));

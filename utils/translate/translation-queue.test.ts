@@ -295,6 +295,53 @@ describe('priority', () => {
   });
 });
 
+describe('texts fetched ahead of the reader', () => {
+  it('holds texts that are only near the viewport for company, up to the hold time', async () => {
+    const google = new FakeProvider('google-html');
+    const { queue } = setup([google], { nearHoldMs: 2_000 });
+    void queue.translate(request('r1', ['a'], 'near'));
+    await vi.advanceTimersByTimeAsync(500);
+    void queue.translate(request('r2', ['b'], 'near'));
+    await vi.advanceTimersByTimeAsync(1_400);
+    expect(google.batches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(google.batches).toEqual([['a', 'b']]);
+  });
+
+  it('sends held texts along with the next text that is in view', async () => {
+    const google = new FakeProvider('google-html');
+    const { queue } = setup([google]);
+    void queue.translate(request('r1', ['a', 'b'], 'near'));
+    await vi.advanceTimersByTimeAsync(700);
+    void queue.translate(request('r2', ['c'], 'visible'));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(google.batches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(google.batches).toEqual([['c', 'a', 'b']]);
+  });
+
+  it('sends a held text within the batch window once its unit is in view', async () => {
+    const google = new FakeProvider('google-html');
+    const { queue } = setup([google]);
+    const held = track(queue.translate(request('r1', ['a'], 'near')));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(queue.prioritize(['r1'], 'visible')).toBe(1);
+    expect(queue.prioritize(['unknown'], 'visible')).toBe(0);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(google.batches).toEqual([['a']]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(held.value?.translations).toEqual(['google-html:a']);
+  });
+
+  it('sends a full batch of held texts at once', async () => {
+    const google = new FakeProvider('google-html', undefined, limits({ maxItems: 2 }));
+    const { queue } = setup([google]);
+    void queue.translate(request('r1', ['a', 'b', 'c'], 'near'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(google.batches).toEqual([['a', 'b']]);
+  });
+});
+
 describe('cancellation', () => {
   it('drops texts not yet sent: no provider call, the request rejects as cancelled', async () => {
     const google = new FakeProvider('google-html');

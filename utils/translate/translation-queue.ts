@@ -13,6 +13,13 @@ export const QUEUE_DEFAULTS = {
    * few ms of each other; 30 ms gathers them into one request at no visible cost (peers use 100–400).
    */
   batchWindowMs: 30,
+  /**
+   * How long texts that are only near the viewport (not in it) may wait for company. They are
+   * fetched ahead of the reader, so waiting costs nothing visible: they go out with the next text
+   * that is in view (or is promoted to it), with a full batch, or when this runs out. This is what
+   * keeps a slowly read note at a few requests per hundred comments.
+   */
+  nearHoldMs: 2_000,
 } as const;
 
 export interface TranslationQueueOptions {
@@ -29,6 +36,7 @@ export interface TranslationQueueOptions {
   ) => GlossaryRule[] | undefined;
   timers?: Timers;
   batchWindowMs?: number;
+  nearHoldMs?: number;
   /** Usage increments, reported as they happen (persist them with StatsStore.add). */
   onStats?: (delta: StatsDelta) => void;
   /** Failures no caller sees (cache reads and writes): for logging. */
@@ -50,6 +58,8 @@ export interface TranslationQueue {
   translate(request: TranslateRequest): Promise<TranslateResult>;
   /** Rejects those requests with ProviderError('cancelled'); returns how many were still pending. */
   cancel(requestIds: readonly string[]): number;
+  /** Makes those requests' waiting texts more urgent (a unit scrolled into view); returns how many. */
+  prioritize(requestIds: readonly string[], priority: Priority): number;
   snapshot(): QueueSnapshot;
 }
 
@@ -127,6 +137,9 @@ class Queue implements TranslationQueue {
   private readonly timers: Timers;
   private readonly batchWindowMs: number;
   private windowTimer: TimerHandle | undefined;
+  /** Started when only less urgent texts wait; ends their wait for company. */
+  private holdTimer: TimerHandle | undefined;
+  private readonly nearHoldMs: number;
   /** The batching window has ended for what is waiting: send partial batches as slots free up. */
   private flushDue = false;
   private inFlight = 0;
@@ -135,6 +148,7 @@ class Queue implements TranslationQueue {
   constructor(private readonly options: TranslationQueueOptions) {
     this.timers = options.timers ?? systemTimers;
     this.batchWindowMs = options.batchWindowMs ?? QUEUE_DEFAULTS.batchWindowMs;
+    this.nearHoldMs = options.nearHoldMs ?? QUEUE_DEFAULTS.nearHoldMs;
   }
 
   translate(request: TranslateRequest): Promise<TranslateResult> {
@@ -217,6 +231,22 @@ class Queue implements TranslationQueue {
     return cancelled;
   }
 
+  prioritize(requestIds: readonly string[], priority: Priority): number {
+    let upgraded = 0;
+    for (const requestId of requestIds) {
+      for (const pending of this.requestsById.get(requestId) ?? []) {
+        for (const id of pending.positions.keys()) {
+          const entry = this.entries.get(id);
+          if (!entry || PRIORITY_RANK[priority] >= PRIORITY_RANK[entry.priority]) continue;
+          entry.priority = priority;
+          upgraded += 1;
+        }
+      }
+    }
+    if (upgraded > 0) this.schedule();
+    return upgraded;
+  }
+
   snapshot(): QueueSnapshot {
     let requests = 0;
     for (const set of this.requestsById.values()) requests += set.size;
@@ -265,15 +295,27 @@ class Queue implements TranslationQueue {
       .catch((error: unknown) => this.failEntries(batch, toProviderError(error)));
   }
 
+  /**
+   * Opens the short batching window when a visible text waits; otherwise holds the less urgent
+   * texts for up to `nearHoldMs`. Either way full batches leave at once (see `pump`).
+   */
   private schedule(): void {
     if (this.waiting.size === 0) return;
-    if (this.windowTimer === undefined && !this.flushDue) {
-      this.windowTimer = this.timers.setTimeout(() => {
-        this.windowTimer = undefined;
-        this.flushDue = true;
-        this.pump();
-      }, this.batchWindowMs);
+    const urgent = [...this.waiting].some((entry) => entry.priority === 'visible');
+    if (urgent && this.windowTimer === undefined && !this.flushDue) {
+      this.windowTimer = this.timers.setTimeout(() => this.endWait(), this.batchWindowMs);
+    } else if (!urgent && this.holdTimer === undefined && !this.flushDue) {
+      this.holdTimer = this.timers.setTimeout(() => this.endWait(), this.nearHoldMs);
     }
+    this.pump();
+  }
+
+  private endWait(): void {
+    if (this.windowTimer !== undefined) this.timers.clearTimeout(this.windowTimer);
+    if (this.holdTimer !== undefined) this.timers.clearTimeout(this.holdTimer);
+    this.windowTimer = undefined;
+    this.holdTimer = undefined;
+    this.flushDue = true;
     this.pump();
   }
 
