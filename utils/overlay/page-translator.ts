@@ -80,7 +80,7 @@ export class PageTranslator {
 
   constructor(private options: PageTranslatorOptions) {
     this.tracker = new VisibilityTracker((element, proximity) => this.onProximity(element, proximity), {
-      nearMargin: options.nearMargin ?? '100% 0px 100% 0px',
+      nearMargin: options.nearMargin ?? '200% 0px 200% 0px',
       findScroller: (element) => element.closest(SELECTORS.noteScroller),
     });
   }

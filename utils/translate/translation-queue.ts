@@ -19,7 +19,7 @@ export const QUEUE_DEFAULTS = {
    * that is in view (or is promoted to it), with a full batch, or when this runs out. This is what
    * keeps a slowly read note at a few requests per hundred comments.
    */
-  nearHoldMs: 2_000,
+  nearHoldMs: 8_000,
 } as const;
 
 export interface TranslationQueueOptions {

@@ -52,8 +52,8 @@ afterEach(() => {
 });
 
 describe('chrome-on-device provider', () => {
-  it('translates one text per call with small concurrency', () => {
-    expect(CHROME_ON_DEVICE_LIMITS.maxItems).toBe(1);
+  it('takes batches as large as the keyless services, with small concurrency', () => {
+    expect(CHROME_ON_DEVICE_LIMITS.maxItems).toBe(20);
     expect(CHROME_ON_DEVICE_LIMITS.concurrency).toBeLessThanOrEqual(2);
     expect(createChromeOnDeviceProvider(fakeBridge()).id).toBe('chrome-on-device');
   });

@@ -34,13 +34,14 @@ export { chromeLanguageTag } from './language-tags';
 export { isOffscreenProgress, type DownloadProgress, type OnDeviceAvailability } from './protocol';
 
 /**
- * The API translates one string per call, and the model runs on the user's machine: two in flight
- * keep it busy while the next text crosses the messaging hop, more would only queue in the model.
- * There is no server to protect, so the rate is not what limits it. Texts longer than the model's
- * input quota fail one by one ('bad-response') and go to the next provider.
+ * The API translates one string per call, but a batch crosses to the offscreen document in one
+ * message and is translated there text by text. Batches as large as the keyless services' keep the
+ * queue cutting the same batches whichever provider leads, so a provider being probed never shrinks
+ * every batch to one text. Texts longer than the model's input quota fail one by one
+ * ('bad-response') and go to the next provider.
  */
 export const CHROME_ON_DEVICE_LIMITS: ProviderLimits = {
-  maxItems: 1,
+  maxItems: 20,
   maxChars: 4_000,
   concurrency: 2,
   requestsPerSecond: 20,
