@@ -26,13 +26,20 @@ export function watchSettings(listener: (settings: Settings) => void): () => voi
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-/** The browser's UI locale; `navigator.language` is the fallback where `i18n` is not exposed. */
+let cachedLocale: string | undefined;
+
+/**
+ * The browser's UI locale; `navigator.language` is the fallback where `i18n` is not exposed.
+ * Read once per context: it cannot change without a browser restart, and the call is synchronous.
+ */
 export function browserLocale(): string {
+  if (cachedLocale) return cachedLocale;
   try {
-    return browser.i18n?.getUILanguage?.() || navigator.language;
+    cachedLocale = browser.i18n?.getUILanguage?.() || navigator.language;
   } catch {
-    return navigator.language;
+    cachedLocale = navigator.language;
   }
+  return cachedLocale;
 }
 
 /** The language translations are shown in: the user's choice, or the browser's language. */

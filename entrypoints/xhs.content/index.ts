@@ -1,4 +1,5 @@
 import './style.css';
+import type { i18n } from 'i18next';
 import { createI18n, uiLocaleFor } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
@@ -6,6 +7,17 @@ import { PageTranslator } from '@/utils/overlay/page-translator';
 import { createTranslationClient } from '@/utils/overlay/translation-client';
 import { browserLocale, loadSettings, resolveReaderLanguage, watchSettings } from '@/utils/settings';
 import type { Settings, SiteHost } from '@/utils/settings-schema';
+
+function overlayLabels(i18n: i18n): OverlayLabels {
+  const translating = i18n.t('overlay.translating');
+  const retry = i18n.t('overlay.retry');
+  return {
+    translating,
+    retry,
+    failed: (reason) => i18n.t('overlay.failed', { reason }),
+    replyTo: (name) => i18n.t('overlay.replyTo', { name }),
+  };
+}
 
 export default defineContentScript({
   // The whole host: notes open as modals over any list page through pushState.
@@ -15,17 +27,6 @@ export default defineContentScript({
     let settings = await loadSettings();
     const site = location.host as SiteHost;
     const i18n = await createI18n(uiLocaleFor(settings.uiLanguage, browserLocale()), false);
-    // Getters, so a change of interface language applies to the next overlay rendered.
-    const labels: OverlayLabels = {
-      get translating() {
-        return i18n.t('overlay.translating');
-      },
-      get retry() {
-        return i18n.t('overlay.retry');
-      },
-      failed: (reason) => i18n.t('overlay.failed', { reason }),
-      replyTo: (name) => i18n.t('overlay.replyTo', { name }),
-    };
     const translate = createTranslationClient({
       send: (request) => sendMessage('translate', request),
       timeoutMessage: i18n.t('overlay.noAnswer'),
@@ -35,7 +36,8 @@ export default defineContentScript({
       location: () => ({ pathname: location.pathname }),
       reader: resolveReaderLanguage(settings),
       mode: settings.displayMode,
-      labels,
+      // Read once per interface language, not per overlay: i18next's lookup is not free at this scale.
+      labels: overlayLabels(i18n),
       translate,
       cancel: (requestIds) => void sendMessage('cancel', { requestIds }).catch(() => undefined),
       prioritize: (requestIds) =>
@@ -44,7 +46,9 @@ export default defineContentScript({
 
     const apply = (next: Settings) => {
       settings = next;
-      void i18n.changeLanguage(uiLocaleFor(next.uiLanguage, browserLocale()));
+      void i18n
+        .changeLanguage(uiLocaleFor(next.uiLanguage, browserLocale()))
+        .then(() => translator.setLabels(overlayLabels(i18n)));
       translator.setMode(next.displayMode);
       translator.setReader(resolveReaderLanguage(next));
       if (next.sites[site] ?? true) translator.start();

@@ -35,11 +35,15 @@ export function createOverlay(doc: Document, unit: Unit, lang: string, mode: Dis
   return element;
 }
 
-/** Points an existing overlay at a (possibly new) unit and language. */
+/**
+ * Points an existing overlay at a (possibly new) unit and language. Writes only what changed: each
+ * attribute write invalidates style, and this runs for every unit the page re-renders.
+ */
 export function retargetOverlay(element: HTMLElement, unit: Unit, lang: string): void {
-  element.dataset.rbKey = unit.key;
-  element.className = `rb-translation rb-${unit.kind}`;
-  element.lang = lang;
+  if (element.dataset.rbKey !== unit.key) element.dataset.rbKey = unit.key;
+  const className = `rb-translation rb-${unit.kind}`;
+  if (element.className !== className) element.className = className;
+  if (element.lang !== lang) element.lang = lang;
 }
 
 function setState(element: HTMLElement, state: OverlayState): void {
@@ -120,5 +124,5 @@ export function renderError(element: HTMLElement, reason: string, labels: Overla
 }
 
 export function setOverlayMode(element: HTMLElement, mode: DisplayMode): void {
-  element.dataset.rbMode = mode;
+  if (element.dataset.rbMode !== mode) element.dataset.rbMode = mode;
 }

@@ -117,6 +117,11 @@ export class PageTranslator {
     for (const stray of this.options.doc.querySelectorAll(OVERLAY_SELECTOR)) stray.remove();
   }
 
+  /** New interface language: used by overlays rendered from now on. */
+  setLabels(labels: OverlayLabels): void {
+    this.options = { ...this.options, labels };
+  }
+
   setMode(mode: DisplayMode): void {
     this.options = { ...this.options, mode };
     for (const entry of this.tracked.values()) if (entry.overlay) setOverlayMode(entry.overlay, mode);
@@ -267,6 +272,7 @@ export class PageTranslator {
     if (proximity === 'visible' && entry?.status === 'pending' && entry.priority !== 'visible' && entry.requestId) {
       entry.priority = 'visible';
       this.promoted.push(entry.requestId);
+      this.showPending(source, entry);
     }
     this.proximityChanged.add(source);
     this.proximityTimer ??= setTimeout(() => {
@@ -294,8 +300,9 @@ export class PageTranslator {
     entry.status = 'pending';
     entry.requestId = requestId;
     entry.priority = priority;
-    const overlay = this.ensureOverlay(source, entry);
-    renderPending(overlay, this.options.labels);
+    // Units fetched ahead get no placeholder: most are answered before they scroll into view, and
+    // a placeholder would cost two DOM writes and a layout shift for nothing.
+    if (priority === 'visible') this.showPending(source, entry);
     const { unit, plan } = entry;
     const segments = unit.segments.filter((_, index) => plan.send[index]);
     this.options
@@ -328,6 +335,10 @@ export class PageTranslator {
           });
         },
       );
+  }
+
+  private showPending(source: Element, entry: Tracked): void {
+    renderPending(this.ensureOverlay(source, entry), this.options.labels);
   }
 
   private isCurrent(source: Element, entry: Tracked, requestId: string): boolean {
