@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { NOTES, openFixture, waitForNoPending } from './support';
+
+/**
+ * Screenshots for the README, taken from the real extension on the fixture site. Each one is also
+ * a check: the page it shows must have finished translating.
+ */
+const DIR = 'docs/screenshots';
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  describe(`screenshots (${locale})`, () => {
+    let server: TestServer;
+    let browser: ExtensionBrowser;
+
+    beforeAll(async () => {
+      mkdirSync(DIR, { recursive: true });
+      server = await startTestServer();
+      browser = await launchExtension({
+        port: server.port,
+        locale: locale === 'en' ? 'en-US' : 'zh-CN',
+        viewport: { width: 1280, height: 800 },
+      });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('a translated note', async () => {
+      const page = await browser.context.newPage();
+      await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
+      // Down to where the note ends and the comment section begins.
+      await page.locator('.note-scroller').evaluate((scroller) => {
+        const comments = scroller.querySelector<HTMLElement>('.comments-el')!;
+        scroller.scrollTo({ top: comments.offsetTop - 260 });
+      });
+      await page.locator('.comment-item [data-rb-translation][data-rb-state="done"]').first().waitFor({ state: 'attached' });
+      await page.waitForTimeout(600);
+      await waitForNoPending(page);
+      await page.screenshot({ path: `${DIR}/note-${locale}.png` });
+      await page.close();
+    });
+
+    it('the popup and the options page', async () => {
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.setViewportSize({ width: 372, height: 520 });
+      await popup.getByRole('switch').first().waitFor();
+      await popup.waitForTimeout(300);
+      await popup.screenshot({ path: `${DIR}/popup-${locale}.png` });
+      const options = await browser.openExtensionPage('options.html');
+      await options.getByRole('heading', { level: 1 }).waitFor();
+      expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(
+        locale === 'en' ? 'RedBridge settings' : 'RedBridge 设置',
+      );
+      await options.screenshot({ path: `${DIR}/options-${locale}.png`, fullPage: true });
+      await popup.close();
+      await options.close();
+    });
+  });
+}
