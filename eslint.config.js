@@ -17,7 +17,10 @@ export default tseslint.config(
         'error',
         { property: 'innerHTML', message: 'Insert page and provider text with textContent or DOM APIs.' },
         { property: 'outerHTML', message: 'Insert page and provider text with textContent or DOM APIs.' },
-        { property: 'insertAdjacentHTML', message: 'Insert page and provider text with textContent or DOM APIs.' },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Insert page and provider text with textContent or DOM APIs.',
+        },
       ],
     },
   },
@@ -33,6 +36,15 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', TextDecoder: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        TextDecoder: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );

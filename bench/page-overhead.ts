@@ -35,7 +35,8 @@ async function scrollThroughComments(page: Page): Promise<number> {
     if (steps % 10 === 0) {
       const atEnd = await scroller.evaluate(
         (element) =>
-          !!element.querySelector('.end-container') && element.scrollTop + element.clientHeight >= element.scrollHeight - 4,
+          !!element.querySelector('.end-container') &&
+          element.scrollTop + element.clientHeight >= element.scrollHeight - 4,
       );
       if (atEnd) break;
     }
@@ -51,7 +52,9 @@ export interface OverheadRun extends MainThreadFigures {
 }
 
 async function runOnce(browser: ExtensionBrowser, enabled: boolean): Promise<OverheadRun> {
-  await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': enabled, 'www.rednote.com': true } });
+  await setSettings(await browser.worker(), {
+    sites: { 'www.xiaohongshu.com': enabled, 'www.rednote.com': true },
+  });
   const page = await browser.context.newPage();
   await page.goto(`${SITE}/explore/${NOTE}?comments=${COMMENTS}&commentPageSize=20&apiDelay=40`);
   await page.waitForFunction(() => window.__fixture?.ready);
@@ -81,7 +84,9 @@ export async function benchPageOverhead(browser: ExtensionBrowser, server: TestS
   server.provider.latencyMs = 150;
   const on = await runOnce(browser, true);
   const off = await runOnce(browser, false);
-  await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+  await setSettings(await browser.worker(), {
+    sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true },
+  });
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
     name: 'page-overhead',

@@ -12,13 +12,21 @@ import { benchTranslationEfficiency } from './translation-efficiency';
 
 function glossaryMatcher() {
   const output = execFileSync('npx', ['tsx', 'bench/glossary-matcher.bench.ts'], { encoding: 'utf8' });
-  const line = output.trim().split('\n').filter((candidate) => candidate.startsWith('{')).pop()!;
+  const line = output
+    .trim()
+    .split('\n')
+    .filter((candidate) => candidate.startsWith('{'))
+    .pop()!;
   const result = JSON.parse(line) as { name: string; matchMs: number };
   return { ...result, pass: result.matchMs < 20 };
 }
 
 const server = await startTestServer();
-const browser = await launchExtension({ port: server.port, locale: 'en-US', viewport: { width: 1280, height: 860 } });
+const browser = await launchExtension({
+  port: server.port,
+  locale: 'en-US',
+  viewport: { width: 1280, height: 860 },
+});
 const results = [];
 try {
   results.push(await benchTranslationEfficiency(browser, server));

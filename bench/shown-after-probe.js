@@ -14,7 +14,9 @@
   });
   const watched = new WeakSet();
   new MutationObserver(() => {
-    for (const content of document.querySelectorAll('.comment-item > .comment-inner-container > .right > .content')) {
+    for (const content of document.querySelectorAll(
+      '.comment-item > .comment-inner-container > .right > .content',
+    )) {
       if (watched.has(content)) continue;
       watched.add(content);
       visible.observe(content);

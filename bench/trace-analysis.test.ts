@@ -2,9 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { analyzeMainThread, type TraceEvent } from './trace-analysis';
 
 const ORIGIN = 'https://www.xiaohongshu.com';
-const meta = (pid: number, tid: number): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name: 'CrRendererMain' } });
+const meta = (pid: number, tid: number): TraceEvent => ({
+  name: 'thread_name',
+  ph: 'M',
+  ts: 0,
+  pid,
+  tid,
+  args: { name: 'CrRendererMain' },
+});
 const task = (ts: number, dur: number): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, pid: 1, tid: 1 });
-const call = (ts: number, dur: number, url: string): TraceEvent => ({ name: 'FunctionCall', ph: 'X', ts, dur, pid: 1, tid: 1, args: { data: { url } } });
+const call = (ts: number, dur: number, url: string): TraceEvent => ({
+  name: 'FunctionCall',
+  ph: 'X',
+  ts,
+  dur,
+  pid: 1,
+  tid: 1,
+  args: { data: { url } },
+});
 
 describe('analyzeMainThread', () => {
   it('splits scripting between the page and the extension and finds long tasks', () => {

@@ -34,12 +34,18 @@ function isExtensionUrl(url: string | undefined): boolean {
 }
 
 /** The renderer main thread that ran scripts from `pageOrigin`. */
-function findPageMainThread(events: TraceEvent[], pageOrigin: string): { pid: number; tid: number } | undefined {
-  const mains = events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+function findPageMainThread(
+  events: TraceEvent[],
+  pageOrigin: string,
+): { pid: number; tid: number } | undefined {
+  const mains = events.filter(
+    (event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
   let best: { pid: number; tid: number; hits: number } | undefined;
   for (const main of mains) {
     const hits = events.filter(
-      (event) => event.pid === main.pid && event.tid === main.tid && event.args?.data?.url?.startsWith(pageOrigin),
+      (event) =>
+        event.pid === main.pid && event.tid === main.tid && event.args?.data?.url?.startsWith(pageOrigin),
     ).length;
     if (!best || hits > best.hits) best = { pid: main.pid, tid: main.tid, hits };
   }
@@ -58,10 +64,15 @@ export function analyzeMainThread(events: TraceEvent[], pageOrigin: string): Mai
   };
   if (!thread) return figures;
   const own = events
-    .filter((event) => event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X' && event.dur !== undefined)
+    .filter(
+      (event) =>
+        event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X' && event.dur !== undefined,
+    )
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
-  const tasks = own.filter((event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
+  const tasks = own.filter(
+    (event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask',
+  );
   // Only outermost tasks count: nested task events would count the same time twice.
   let taskEnd = -Infinity;
   const outerTasks: TraceEvent[] = [];

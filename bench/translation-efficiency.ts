@@ -25,7 +25,10 @@ async function readAtSteadyPace(page: Page): Promise<void> {
   for (let step = 0; step < 2000; step++) {
     const atEnd = await scroller.evaluate((element, px) => {
       element.scrollBy({ top: px });
-      return !!element.querySelector('.end-container') && element.scrollTop + element.clientHeight >= element.scrollHeight - 4;
+      return (
+        !!element.querySelector('.end-container') &&
+        element.scrollTop + element.clientHeight >= element.scrollHeight - 4
+      );
     }, SCROLL_STEP_PX);
     if (atEnd) break;
     await page.waitForTimeout(SCROLL_EVERY_MS);
@@ -47,7 +50,9 @@ async function visit(page: Page, server: TestServer) {
   await readAtSteadyPace(page);
   const shownAfter = await page.evaluate(() => window.__rbBench!.shownAfter);
   const requests = server.provider.requests.slice(requestsBefore).filter((request) => request.status !== 0);
-  const translatedUnits = await page.locator('.comment-item [data-rb-translation][data-rb-state="done"]').count();
+  const translatedUnits = await page
+    .locator('.comment-item [data-rb-translation][data-rb-state="done"]')
+    .count();
   return {
     translatedUnits,
     requests: requests.length,

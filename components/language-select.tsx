@@ -14,7 +14,11 @@ export function ReaderLanguageSelect(props: {
   return (
     <label className="field" htmlFor={id}>
       <span className="field-label">{t('settings.readerLanguage')}</span>
-      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value as LanguageCode | 'auto')}>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value as LanguageCode | 'auto')}
+      >
         <option value="auto">{t('common.auto', { language: browserLanguage })}</option>
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>

@@ -11,8 +11,14 @@ export function TodayStats() {
   useEffect(() => {
     let alive = true;
     const refresh = () => {
-      void sendMessage('getStats', {}).then((value) => alive && setStats(value), () => undefined);
-      void sendMessage('getProviderHealth', {}).then((value) => alive && setHealth(value), () => undefined);
+      void sendMessage('getStats', {}).then(
+        (value) => alive && setStats(value),
+        () => undefined,
+      );
+      void sendMessage('getProviderHealth', {}).then(
+        (value) => alive && setHealth(value),
+        () => undefined,
+      );
     };
     refresh();
     const timer = setInterval(refresh, 2000);

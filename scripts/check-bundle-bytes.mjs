@@ -32,9 +32,10 @@ export function findRefusedBytes(bytes) {
 
 /** Byte offset of the first malformed sequence, for a useful error message. */
 function firstInvalidUtf8Offset(bytes) {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i];
-    const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
+    const length =
+      byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
     if (length === 0) return i;
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));

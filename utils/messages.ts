@@ -68,8 +68,7 @@ export interface MessageFailure {
 }
 
 export type Reply<K extends MessageType> =
-  | { ok: true; value: ProtocolMap[K]['response'] }
-  | { ok: false; error: MessageFailure };
+  { ok: true; value: ProtocolMap[K]['response'] } | { ok: false; error: MessageFailure };
 
 /** Raised in the caller when the background answered with a failure. */
 export class MessageError extends Error {
@@ -98,7 +97,12 @@ export type Handler<K extends MessageType> = (
 export type HandlerMap = { [K in MessageType]?: Handler<K> };
 
 function isEnvelope(message: unknown): message is Envelope {
-  return !!message && typeof message === 'object' && (message as Envelope).rb === 1 && typeof (message as Envelope).type === 'string';
+  return (
+    !!message &&
+    typeof message === 'object' &&
+    (message as Envelope).rb === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
 }
 
 /** Converts whatever a handler threw into a failure the caller can show. */

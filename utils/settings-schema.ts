@@ -40,7 +40,12 @@ export interface Settings {
  * machine), then the keyless services, Google's batch endpoint before Microsoft's, and Google's
  * single-text endpoint as the last resort.
  */
-export const DEFAULT_PROVIDER_ORDER: ProviderId[] = ['chrome-on-device', 'google-html', 'microsoft-edge', 'google-gtx'];
+export const DEFAULT_PROVIDER_ORDER: ProviderId[] = [
+  'chrome-on-device',
+  'google-html',
+  'microsoft-edge',
+  'google-gtx',
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -74,9 +79,13 @@ export function migrateSettings(stored: unknown): Settings {
   const providers = (raw.providers ?? {}) as Partial<Record<keyof ProviderSettings, Record<string, unknown>>>;
   return {
     ...base,
-    readerLanguage: readerLanguage === 'auto' || isLanguageCode(readerLanguage) ? readerLanguage : base.readerLanguage,
-    uiLanguage: uiLanguage === 'en' || uiLanguage === 'zh-CN' || uiLanguage === 'auto' ? uiLanguage : base.uiLanguage,
-    displayMode: DISPLAY_MODES.includes(raw.displayMode as DisplayMode) ? (raw.displayMode as DisplayMode) : base.displayMode,
+    readerLanguage:
+      readerLanguage === 'auto' || isLanguageCode(readerLanguage) ? readerLanguage : base.readerLanguage,
+    uiLanguage:
+      uiLanguage === 'en' || uiLanguage === 'zh-CN' || uiLanguage === 'auto' ? uiLanguage : base.uiLanguage,
+    displayMode: DISPLAY_MODES.includes(raw.displayMode as DisplayMode)
+      ? (raw.displayMode as DisplayMode)
+      : base.displayMode,
     sites: Object.fromEntries(
       SITE_HOSTS.map((host) => [host, typeof sites[host] === 'boolean' ? sites[host] : base.sites[host]]),
     ) as Record<SiteHost, boolean>,

@@ -20,7 +20,8 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
 /** Calls `listener` with the new settings whenever any context changes them. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+    if (area === 'local' && SETTINGS_KEY in changes)
+      listener(migrateSettings(changes[SETTINGS_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

@@ -7,6 +7,7 @@ const ALARM = 'prune-translation-cache';
 export function setupCacheMaintenance(translation: TranslationService): void {
   void browser.alarms.create(ALARM, { periodInMinutes: 360, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) translation.pruneCache().catch((error: unknown) => console.warn('[RedBridge] prune', error));
+    if (alarm.name === ALARM)
+      translation.pruneCache().catch((error: unknown) => console.warn('[RedBridge] prune', error));
   });
 }

@@ -1,6 +1,12 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import { readSecrets } from '@/utils/db/secrets';
-import type { Priority, ProviderHealthView, StatsView, TranslateRequest, TranslateResult } from '@/utils/messages';
+import type {
+  Priority,
+  ProviderHealthView,
+  StatsView,
+  TranslateRequest,
+  TranslateResult,
+} from '@/utils/messages';
 import type { Settings } from '@/utils/settings-schema';
 import {
   ON_DEVICE_UNSUPPORTED,
@@ -14,7 +20,12 @@ import { ProviderLimiter } from '@/utils/translate/rate-limiter';
 import { StatsStore } from '@/utils/translate/stats-store';
 import { DexieTranslationCache } from '@/utils/translate/translation-cache';
 import { createTranslationQueue, type TranslationQueue } from '@/utils/translate/translation-queue';
-import { ProviderError, type FetchLike, type ProviderId, type TranslationProvider } from '@/utils/translate/types';
+import {
+  ProviderError,
+  type FetchLike,
+  type ProviderId,
+  type TranslationProvider,
+} from '@/utils/translate/types';
 
 export interface TranslationServiceDeps {
   db: RedBridgeDatabase;

@@ -36,9 +36,13 @@ describe('options page', () => {
     await updateSettings({ uiLanguage: 'en' });
     const { browser } = await import('wxt/browser');
     browser.runtime.onMessage.addListener(((message: { type?: string }) =>
-      message.type === 'clearCache' ? Promise.resolve({ ok: true, value: { removed: 12 } }) : undefined) as never);
+      message.type === 'clearCache'
+        ? Promise.resolve({ ok: true, value: { removed: 12 } })
+        : undefined) as never);
     renderOptions();
     fireEvent.click(await screen.findByRole('button', { name: 'Clear cache' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removed 12 cached translations.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Removed 12 cached translations.'),
+    );
   });
 });

@@ -18,7 +18,10 @@ export function OptionsApp() {
       <h1>{t('options.title')}</h1>
       <section aria-labelledby="general-heading" className="card">
         <h2 id="general-heading">{t('options.general')}</h2>
-        <ReaderLanguageSelect value={settings.readerLanguage} onChange={(readerLanguage) => update({ readerLanguage })} />
+        <ReaderLanguageSelect
+          value={settings.readerLanguage}
+          onChange={(readerLanguage) => update({ readerLanguage })}
+        />
         <label className="field">
           <span className="field-label">{t('settings.uiLanguage')}</span>
           <select

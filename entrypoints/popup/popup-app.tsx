@@ -47,7 +47,10 @@ export function PopupApp() {
         checked={settings.sites[site]}
         onChange={(checked) => update({ sites: { ...settings.sites, [site]: checked } })}
       />
-      <ReaderLanguageSelect value={settings.readerLanguage} onChange={(readerLanguage) => update({ readerLanguage })} />
+      <ReaderLanguageSelect
+        value={settings.readerLanguage}
+        onChange={(readerLanguage) => update({ readerLanguage })}
+      />
       <DisplayModePicker value={settings.displayMode} onChange={(displayMode) => update({ displayMode })} />
       <TodayStats />
       <footer className="popup-footer">

@@ -5,7 +5,6 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { chromiumPath } from './chromium-path';
 import { PROVIDER_HOSTS, SITE_HOSTS } from './server/hosts';
 
-
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 export interface ExtensionBrowser {
@@ -61,13 +60,16 @@ export async function launchExtension(options: {
     colorScheme: options.colorScheme ?? 'light',
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     extensionId,
     async worker() {
-      const live = context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${extensionId}/`));
+      const live = context
+        .serviceWorkers()
+        .find((candidate) => candidate.url().startsWith(`chrome-extension://${extensionId}/`));
       if (live) return live;
       // Waking it: any extension page starts the worker again.
       const page = await context.newPage();

@@ -16,6 +16,8 @@ const browser = await launchExtension({
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto('https://www.xiaohongshu.com/explore');
 console.log('RedBridge demo running: close the browser window to stop.');
-console.log('Try the "Paying my cat tax" note, the Chengdu food note, and the popup (puzzle icon → RedBridge).');
+console.log(
+  'Try the "Paying my cat tax" note, the Chengdu food note, and the popup (puzzle icon → RedBridge).',
+);
 browser.context.on('close', () => void server.close());
 await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));

@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { expectedOverlayText, needsTranslation, openFixture, snapshotUnits, waitForNoPending, type UnitView } from './support';
+import {
+  expectedOverlayText,
+  needsTranslation,
+  openFixture,
+  snapshotUnits,
+  waitForNoPending,
+  type UnitView,
+} from './support';
 
 const replyTo = (name: string) => `Reply to ${name}:`;
 
@@ -28,7 +35,9 @@ function expectCardsTranslated(units: UnitView[], visible: string[]) {
       expect(overlays, unit.key).toEqual([]);
     } else if (inView) {
       checked++;
-      expect(overlays, unit.key).toEqual([{ key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) }]);
+      expect(overlays, unit.key).toEqual([
+        { key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) },
+      ]);
     } else {
       // Off screen, a card may still be waiting; whatever it shows must be its own note's.
       for (const overlay of overlays) expect(overlay.key, unit.key).toBe(unit.key);
@@ -43,7 +52,11 @@ describe('feed, note modal and recycled cards', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await launchExtension({ port: server.port, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    browser = await launchExtension({
+      port: server.port,
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,19 +73,29 @@ describe('feed, note modal and recycled cards', () => {
 
     // Open a Chinese note from its card: a modal over the list, with a pushState URL.
     const card = page.locator('#exploreFeeds section.note-item', { hasText: '成都' }).first();
-    const noteId = (await card.locator('a[href^="/explore/"]').first().getAttribute('href'))!.split('/').pop()!;
+    const noteId = (await card.locator('a[href^="/explore/"]').first().getAttribute('href'))!
+      .split('/')
+      .pop()!;
     await card.locator('a.cover').click();
     await page.waitForURL(new RegExp(`/explore/${noteId}`));
     const modal = page.locator(`.note-detail-mask[note-id="${noteId}"]`);
     await modal.waitFor();
-    await modal.locator('#detail-desc + [data-rb-translation][data-rb-state="done"]').waitFor({ state: 'attached' });
+    await modal
+      .locator('#detail-desc + [data-rb-translation][data-rb-state="done"]')
+      .waitFor({ state: 'attached' });
     await waitForNoPending(page);
-    const inModal = (await snapshotUnits(page)).units.filter((view) => view.unit.key.startsWith(`note:${noteId}`));
+    const inModal = (await snapshotUnits(page)).units.filter((view) =>
+      view.unit.key.startsWith(`note:${noteId}`),
+    );
     expect(inModal.map((view) => view.unit.kind)).toEqual(['note-title', 'note-body']);
     for (const { unit, overlays } of inModal) {
-      expect(overlays).toEqual([{ key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) }]);
+      expect(overlays).toEqual([
+        { key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) },
+      ]);
     }
-    const modalComments = await modal.locator('.comment-item > .comment-inner-container > .right > [data-rb-translation]').count();
+    const modalComments = await modal
+      .locator('.comment-item > .comment-inner-container > .right > [data-rb-translation]')
+      .count();
     expect(modalComments).toBeGreaterThan(0);
 
     await page.keyboard.press('Escape');
@@ -109,7 +132,9 @@ describe('feed, note modal and recycled cards', () => {
         return box.bottom > cardBox.bottom + 0.5 || box.height === 0 ? [overlay.textContent] : [];
       }),
     );
-    expect(await page.locator('#exploreFeeds [data-rb-translation][data-rb-state="done"]').count()).toBeGreaterThan(2);
+    expect(
+      await page.locator('#exploreFeeds [data-rb-translation][data-rb-state="done"]').count(),
+    ).toBeGreaterThan(2);
     expect(overflowing).toEqual([]);
     await page.close();
   });
@@ -117,7 +142,9 @@ describe('feed, note modal and recycled cards', () => {
   it('translates notes on www.rednote.com the same way', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.rednote.com/explore/678347fe00000000223c703d');
-    await page.locator('#detail-desc + [data-rb-translation][data-rb-state="done"]').waitFor({ state: 'attached' });
+    await page
+      .locator('#detail-desc + [data-rb-translation][data-rb-state="done"]')
+      .waitFor({ state: 'attached' });
     expect(await page.locator('#detail-title + [data-rb-translation]').getAttribute('lang')).toBe('en');
     await page.close();
   });

@@ -44,7 +44,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     expect(googleRequests.length).toBeGreaterThan(0);
     expect(googleRequests[0]!.status).toBe(200);
     const sent = googleRequests.flatMap((request) => request.texts);
-    expect(sent).toContain('Please be nice to me, I\'m trying to learn Chinese. 我叫Jess，谢谢大家！');
+    expect(sent).toContain("Please be nice to me, I'm trying to learn Chinese. 我叫Jess，谢谢大家！");
     // English paragraphs are not sent to be "translated" into English.
     expect(sent).not.toContain("Hi RedNote! I'm Jess from Ohio, one of the TikTok refugees 👋");
     await page.close();
@@ -53,7 +53,9 @@ describe('an English reader on a note with 60 comment threads', () => {
   it('translates every unit once all comments and replies are loaded, with no duplicates and the site’s text untouched', async () => {
     const page = await browser.context.newPage();
     // First the page as the site renders it, with RedBridge switched off for the site…
-    await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true } });
+    await setSettings(await browser.worker(), {
+      sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true },
+    });
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await loadAllComments(page);
     await expandAllReplies(page);
@@ -62,7 +64,9 @@ describe('an English reader on a note with 60 comment threads', () => {
     expect(before.units.some((view) => view.overlays.length > 0)).toBe(false);
 
     // …then switched on, live, without a reload.
-    await setSettings(await browser.worker(), { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+    await setSettings(await browser.worker(), {
+      sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true },
+    });
     await readThrough(page);
     const after = await snapshotUnits(page);
 
@@ -91,9 +95,16 @@ describe('an English reader on a note with 60 comment threads', () => {
     await loadAllComments(page);
     await readThrough(page);
     const { units } = await snapshotUnits(page);
-    const scripty = units.filter((view) => /<script>|onerror=/.test(view.unit.text) && needsTranslation(view.unit, 'en'));
+    const scripty = units.filter(
+      (view) => /<script>|onerror=/.test(view.unit.text) && needsTranslation(view.unit, 'en'),
+    );
     expect(scripty.map((view) => view.overlays)).toEqual([
-      [expect.objectContaining({ state: 'done', text: 'Just testing whether <script>window.__rbXss=1</script> gets executed' })],
+      [
+        expect.objectContaining({
+          state: 'done',
+          text: 'Just testing whether <script>window.__rbXss=1</script> gets executed',
+        }),
+      ],
     ]);
     expect(await page.evaluate(() => window.__rbXss)).toBeUndefined();
     expect(await page.locator('[data-rb-translation] img, [data-rb-translation] script').count()).toBe(0);
@@ -103,12 +114,17 @@ describe('an English reader on a note with 60 comment threads', () => {
   it('keeps exactly one translation through Vue re-rendering a comment body, a like count or the whole comment', async () => {
     const page = await browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
-    await page.locator('.comment-item [data-rb-translation][data-rb-state="done"]').first().waitFor({ state: 'attached' });
+    await page
+      .locator('.comment-item [data-rb-translation][data-rb-state="done"]')
+      .first()
+      .waitFor({ state: 'attached' });
     await waitForNoPending(page);
     const { units } = await snapshotUnits(page);
     const target = units.find((view) => view.unit.kind === 'comment' && view.overlays[0]?.state === 'done')!;
     const commentId = target.unit.key.replace('comment:', '');
-    const overlay = page.locator(`#comment-${commentId} > .comment-inner-container > .right > [data-rb-translation]`);
+    const overlay = page.locator(
+      `#comment-${commentId} > .comment-inner-container > .right > [data-rb-translation]`,
+    );
     await expect.poll(() => overlay.getAttribute('data-rb-state')).toBe('done');
     const text = await overlay.textContent();
     const requestsBefore = server.provider.requests.length;

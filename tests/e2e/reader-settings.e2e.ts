@@ -37,7 +37,12 @@ describe('a Chinese-locale browser', () => {
     expect(chinese.length).toBeGreaterThan(15);
     for (const { unit, overlays } of english) {
       expect(overlays, unit.key).toEqual([
-        { key: unit.key, state: 'done', lang: 'zh-CN', text: expectedOverlayText(unit, 'zh-CN', (name) => `回复 ${name}：`) },
+        {
+          key: unit.key,
+          state: 'done',
+          lang: 'zh-CN',
+          text: expectedOverlayText(unit, 'zh-CN', (name) => `回复 ${name}：`),
+        },
       ]);
     }
     for (const { unit, overlays } of chinese) expect(overlays, unit.key).toEqual([]);

@@ -9,7 +9,11 @@ async function settledStates(page: Page) {
   await waitForNoPending(page, 60_000);
   const { units } = await snapshotUnits(page);
   const states = units.flatMap((view) => view.overlays.map((overlay) => overlay.state));
-  return { done: states.filter((state) => state === 'done').length, error: states.filter((state) => state === 'error').length, total: states.length };
+  return {
+    done: states.filter((state) => state === 'done').length,
+    error: states.filter((state) => state === 'error').length,
+    total: states.length,
+  };
 }
 
 describe('translation keeps going when providers fail', () => {
@@ -47,7 +51,8 @@ describe('translation keeps going when providers fail', () => {
   });
 
   it('shows a retryable error when every provider fails, and the retry works once one heals', async () => {
-    for (const id of ['google-html', 'microsoft-edge', 'google-gtx'] as const) server.provider.faults.failAlways(id, { status: 503 });
+    for (const id of ['google-html', 'microsoft-edge', 'google-gtx'] as const)
+      server.provider.faults.failAlways(id, { status: 503 });
     const page = await browser.context.newPage();
     // A note not opened yet in this browser, so nothing comes from the cache.
     await openFixture(page, '/explore/678243f2000000005516162a', { apiDelay: 30 });
@@ -72,11 +77,14 @@ describe('translation keeps going when providers fail', () => {
     server.provider.latencyMs = 1500;
     const page = await browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
-    await expect.poll(() => server.provider.requests.filter((request) => request.status === 0).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => server.provider.requests.filter((request) => request.status === 0).length)
+      .toBeGreaterThan(0);
     const extensionPage = await browser.openExtensionPage('popup.html');
     const ping = () =>
       extensionPage.evaluate(async () => {
-        const { runtime } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        const { runtime } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
+          .chrome;
         const reply = await runtime.sendMessage({ rb: 1, type: 'ping', payload: {} });
         return (reply as { value: { startedAt: number } }).value.startedAt;
       });
@@ -84,7 +92,9 @@ describe('translation keeps going when providers fail', () => {
     // Chrome stops idle MV3 workers; here it happens while the batch is at the provider.
     const cdp = await browser.context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'))!;
+    const worker = targetInfos.find(
+      (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
+    )!;
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
     await cdp.detach();
     server.provider.latencyMs = 0;

@@ -37,7 +37,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
         const comments = scroller.querySelector<HTMLElement>('.comments-el')!;
         scroller.scrollTo({ top: comments.offsetTop - 260 });
       });
-      await page.locator('.comment-item [data-rb-translation][data-rb-state="done"]').first().waitFor({ state: 'attached' });
+      await page
+        .locator('.comment-item [data-rb-translation][data-rb-state="done"]')
+        .first()
+        .waitFor({ state: 'attached' });
       await page.waitForTimeout(600);
       await waitForNoPending(page);
       await page.screenshot({ path: `${DIR}/note-${locale}.png` });

@@ -32,7 +32,11 @@ declare global {
 }
 
 /** Opens a fixture page and waits until the site's own first render is done. */
-export async function openFixture(page: Page, path: string, options: { apiDelay?: number } = {}): Promise<void> {
+export async function openFixture(
+  page: Page,
+  path: string,
+  options: { apiDelay?: number } = {},
+): Promise<void> {
   await page.goto(`${SITE}${path}`);
   await page.waitForFunction(() => !!window.__fixture);
   await page.evaluate(async (apiDelay) => {
@@ -94,16 +98,27 @@ export interface UnitView {
  * Reads the page as it is now with the site adapter itself (in jsdom, from a DOM snapshot), and
  * pairs each unit with the overlays placed after its source.
  */
-export async function snapshotUnits(page: Page): Promise<{ units: UnitView[]; strayOverlays: number; dom: JSDOM }> {
+export async function snapshotUnits(
+  page: Page,
+): Promise<{ units: UnitView[]; strayOverlays: number; dom: JSDOM }> {
   const html = await page.content();
   const dom = new JSDOM(html);
   const { document } = dom.window;
   const pathname = new URL(page.url()).pathname;
   const units = collectUnits(document, { pathname }).map((unit) => {
     const overlays: OverlayView[] = [];
-    for (let next = unit.source.nextElementSibling; next?.hasAttribute('data-rb-translation'); next = next.nextElementSibling) {
+    for (
+      let next = unit.source.nextElementSibling;
+      next?.hasAttribute('data-rb-translation');
+      next = next.nextElementSibling
+    ) {
       const element = next as HTMLElement;
-      overlays.push({ key: element.dataset.rbKey, state: element.dataset.rbState, lang: element.lang, text: element.textContent ?? '' });
+      overlays.push({
+        key: element.dataset.rbKey,
+        state: element.dataset.rbState,
+        lang: element.lang,
+        text: element.textContent ?? '',
+      });
     }
     return { unit, overlays };
   });
@@ -120,7 +135,11 @@ const table = new Map(Object.entries(translations).map(([source, targets]) => [n
  * What the overlay of `unit` must say for `reader`, from the fixture's real translations; segments
  * already in the reader's language are shown as written.
  */
-export function expectedOverlayText(unit: Unit, reader: LanguageCode, replyTo: (name: string) => string): string {
+export function expectedOverlayText(
+  unit: Unit,
+  reader: LanguageCode,
+  replyTo: (name: string) => string,
+): string {
   const { send } = planUnit(unit.segments, unit.paragraphCount, reader);
   const translated = unit.segments.map((segment, index) =>
     send[index] ? (table.get(normalize(segment))?.[reader] ?? `⟦${reader}⟧ ${segment}`) : segment,
@@ -163,7 +182,11 @@ export async function readThrough(page: Page, root = ''): Promise<void> {
 }
 
 export async function waitForNoPending(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-rb-translation][data-rb-state="pending"]'), undefined, {
-    timeout,
-  });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-rb-translation][data-rb-state="pending"]'),
+    undefined,
+    {
+      timeout,
+    },
+  );
 }

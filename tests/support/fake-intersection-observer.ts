@@ -60,7 +60,8 @@ export function installFakeIntersectionObserver(zones: (element: Element) => Zon
       zoneOf = next;
     },
     rescan() {
-      for (const observer of instances) observer.deliver((observer as unknown as { targets: Set<Element> }).targets);
+      for (const observer of instances)
+        observer.deliver((observer as unknown as { targets: Set<Element> }).targets);
     },
   };
 }

@@ -4,7 +4,12 @@
  */
 
 /** A note modal as the site renders it in 2026 (title text directly in #detail-title). */
-export function noteModal(options: { noteId: string; titleHtml: string; bodyHtml: string; commentsHtml?: string }): string {
+export function noteModal(options: {
+  noteId: string;
+  titleHtml: string;
+  bodyHtml: string;
+  commentsHtml?: string;
+}): string {
   return `<div class="note-detail-mask" note-id="${options.noteId}"><div id="noteContainer" class="note-container" data-type="normal">
     <div class="interaction-container"><div class="note-scroller"><div class="note-content">
       ${options.titleHtml}
@@ -14,7 +19,11 @@ export function noteModal(options: { noteId: string; titleHtml: string; bodyHtml
     <div class="reds-modal"><div class="title">登录后推荐更懂你的笔记</div><div class="desc">可用小红书或微信扫码</div></div>`;
 }
 
-export function commentItem(id: string, contentHtml: string, options: { sub?: boolean; likes?: number } = {}): string {
+export function commentItem(
+  id: string,
+  contentHtml: string,
+  options: { sub?: boolean; likes?: number } = {},
+): string {
   return `<div class="comment-item${options.sub ? ' comment-item-sub' : ''}" id="comment-${id}"><div class="comment-inner-container">
     <div class="avatar"></div><div class="right"><div class="author-wrapper"><div class="author"><a class="name">Someone</a></div></div>
     <div class="content">${contentHtml}</div><div class="info"><div class="date"><span>2天前</span></div>

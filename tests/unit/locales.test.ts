@@ -28,7 +28,9 @@ describe('locales', () => {
   it('no string is left empty or untranslated in Chinese', () => {
     const chinese = flatten(zhCN);
     for (const key of chinese.keys()) {
-      const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], zhCN);
+      const text = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], zhCN);
       expect(String(text).trim(), key).not.toBe('');
     }
   });

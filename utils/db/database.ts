@@ -1,5 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { DATABASE_NAME, SCHEMA_VERSIONS, type CachedTranslation, type DailyStats, type SecretRecord } from './schema';
+import {
+  DATABASE_NAME,
+  SCHEMA_VERSIONS,
+  type CachedTranslation,
+  type DailyStats,
+  type SecretRecord,
+} from './schema';
 
 /**
  * RedBridge's IndexedDB database. Opened only in extension contexts (background, popup, options):

@@ -11,7 +11,11 @@ export async function readSecrets(db: RedBridgeDatabase): Promise<ProviderSecret
   return Object.fromEntries(records.map((record) => [record.id, record.value]));
 }
 
-export async function writeSecret(db: RedBridgeDatabase, id: SecretRecord['id'], value: string): Promise<void> {
+export async function writeSecret(
+  db: RedBridgeDatabase,
+  id: SecretRecord['id'],
+  value: string,
+): Promise<void> {
   const trimmed = value.trim();
   if (trimmed) await db.secrets.put({ id, value: trimmed });
   else await db.secrets.delete(id);

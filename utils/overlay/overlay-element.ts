@@ -104,7 +104,12 @@ export function renderDone(
   if (unit.kind === 'card-title') element.title = translations.join(' ');
 }
 
-export function renderError(element: HTMLElement, reason: string, labels: OverlayLabels, onRetry: () => void): void {
+export function renderError(
+  element: HTMLElement,
+  reason: string,
+  labels: OverlayLabels,
+  onRetry: () => void,
+): void {
   const doc = element.ownerDocument;
   setState(element, 'error');
   const message = doc.createElement('span');

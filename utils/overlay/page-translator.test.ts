@@ -24,9 +24,15 @@ function fakeBackground(dictionary: Record<string, string>) {
     await Promise.resolve();
     if (failNext > 0) {
       failNext--;
-      throw new MessageError({ kind: 'rate-limited', message: 'All translation services failed (rate limited)' });
+      throw new MessageError({
+        kind: 'rate-limited',
+        message: 'All translation services failed (rate limited)',
+      });
     }
-    return { translations: request.segments.map((text) => dictionary[text] ?? `?${text}`), provider: 'google-html' };
+    return {
+      translations: request.segments.map((text) => dictionary[text] ?? `?${text}`),
+      provider: 'google-html',
+    };
   });
   const prioritized: string[] = [];
   return {
@@ -45,7 +51,8 @@ const settle = async () => {
 };
 
 const overlays = () => [...document.querySelectorAll<HTMLElement>('[data-rb-translation]')];
-const overlayFor = (selector: string) => document.querySelector(selector)?.nextElementSibling as HTMLElement | null;
+const overlayFor = (selector: string) =>
+  document.querySelector(selector)?.nextElementSibling as HTMLElement | null;
 
 describe('PageTranslator', () => {
   let io: ReturnType<typeof installFakeIntersectionObserver>;
@@ -79,7 +86,9 @@ describe('PageTranslator', () => {
       titleHtml: '<div id="detail-title">我家猫咪的日常</div>',
       bodyHtml: '<span>今天也是被猫主子统治的一天</span>',
       commentsHtml:
-        commentItem(ids(1), noteText('V我50')) + commentItem(ids(2), noteText('Here is my cat tax')) + commentItem(ids(3), noteText('😂😂😂')),
+        commentItem(ids(1), noteText('V我50')) +
+        commentItem(ids(2), noteText('Here is my cat tax')) +
+        commentItem(ids(3), noteText('😂😂😂')),
     });
     const siteText = document.body.textContent;
     const background = fakeBackground({
@@ -90,7 +99,14 @@ describe('PageTranslator', () => {
     start(background);
     await settle();
 
-    expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.dataset.rbState, overlay.lang, overlay.textContent])).toEqual([
+    expect(
+      overlays().map((overlay) => [
+        overlay.dataset.rbKey,
+        overlay.dataset.rbState,
+        overlay.lang,
+        overlay.textContent,
+      ]),
+    ).toEqual([
       [`note:${NOTE}:title`, 'done', 'en', "My cat's daily life"],
       [`note:${NOTE}:body`, 'done', 'en', 'Another day ruled by my feline overlord'],
       [`comment:${ids(1)}`, 'done', 'en', 'Send me 50'],
@@ -108,9 +124,14 @@ describe('PageTranslator', () => {
       noteId: NOTE,
       titleHtml: '<div id="detail-title">Cat tax</div>',
       bodyHtml: '<span>Meet Mochi</span>',
-      commentsHtml: commentItem(ids(1), noteText('猫税已交')) + commentItem(ids(2), noteText('no cap this cat is elite')),
+      commentsHtml:
+        commentItem(ids(1), noteText('猫税已交')) + commentItem(ids(2), noteText('no cap this cat is elite')),
     });
-    const background = fakeBackground({ 'Cat tax': '猫税', 'Meet Mochi': '认识一下麻薯', 'no cap this cat is elite': '说真的，这只猫太顶了' });
+    const background = fakeBackground({
+      'Cat tax': '猫税',
+      'Meet Mochi': '认识一下麻薯',
+      'no cap this cat is elite': '说真的，这只猫太顶了',
+    });
     start(background, 'zh-CN');
     await settle();
     expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.lang, overlay.textContent])).toEqual([
@@ -126,7 +147,12 @@ describe('PageTranslator', () => {
   });
 
   it('keeps one translation through Vue re-rendering a comment body, the whole comment or its like count', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '', commentsHtml: commentItem(ids(1), noteText('疯狂星期四'), { likes: 3 }) });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '',
+      bodyHtml: '',
+      commentsHtml: commentItem(ids(1), noteText('疯狂星期四'), { likes: 3 }),
+    });
     const background = fakeBackground({ 疯狂星期四: 'Crazy Thursday' });
     start(background);
     await settle();
@@ -139,7 +165,9 @@ describe('PageTranslator', () => {
     (document.querySelector(`#comment-${ids(1)} .count`)!.firstChild as Text).data = '4';
     await settle();
     // …and replaces the whole comment element.
-    document.querySelector(`#comment-${ids(1)}`)!.outerHTML = commentItem(ids(1), noteText('疯狂星期四'), { likes: 4 });
+    document.querySelector(`#comment-${ids(1)}`)!.outerHTML = commentItem(ids(1), noteText('疯狂星期四'), {
+      likes: 4,
+    });
     await settle();
 
     expect(overlays().map((overlay) => overlay.textContent)).toEqual(['Crazy Thursday']);
@@ -148,7 +176,11 @@ describe('PageTranslator', () => {
   });
 
   it('re-attaches its overlay when the site removes it', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '<div id="detail-title">标题</div>', bodyHtml: '' });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '<div id="detail-title">标题</div>',
+      bodyHtml: '',
+    });
     start(fakeBackground({ 标题: 'Title' }));
     await settle();
     overlays()[0]!.remove();
@@ -179,7 +211,9 @@ describe('PageTranslator', () => {
 
     release();
     await settle();
-    expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.textContent])).toEqual([[`card:${ids(11)}`, 'Second note']]);
+    expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.textContent])).toEqual([
+      [`card:${ids(11)}`, 'Second note'],
+    ]);
   });
 
   it('asks for visible units first and leaves far ones until they come near', async () => {
@@ -190,7 +224,11 @@ describe('PageTranslator', () => {
       commentsHtml: [1, 2, 3].map((n) => commentItem(ids(n), noteText(`评论${n}`))).join(''),
     });
     const zone = (element: Element) =>
-      element.closest(`#comment-${ids(1)}`) ? 'visible' : element.closest(`#comment-${ids(2)}`) ? 'near' : 'far';
+      element.closest(`#comment-${ids(1)}`)
+        ? 'visible'
+        : element.closest(`#comment-${ids(2)}`)
+          ? 'near'
+          : 'far';
     io.setZones(zone);
     const background = fakeBackground({});
     start(background);
@@ -206,7 +244,12 @@ describe('PageTranslator', () => {
   });
 
   it('tells the background when a unit fetched ahead comes into view before its answer', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '', commentsHtml: commentItem(ids(1), noteText('评论')) });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '',
+      bodyHtml: '',
+      commentsHtml: commentItem(ids(1), noteText('评论')),
+    });
     io.setZones(() => 'near');
     const background = fakeBackground({});
     background.translate.mockImplementation((request) => {
@@ -223,7 +266,11 @@ describe('PageTranslator', () => {
   });
 
   it('shows a failure with a reason and a retry control that works', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '<div id="detail-title">标题</div>', bodyHtml: '' });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '<div id="detail-title">标题</div>',
+      bodyHtml: '',
+    });
     const background = fakeBackground({ 标题: 'Title' });
     background.failNextRequests(1);
     start(background);
@@ -233,12 +280,19 @@ describe('PageTranslator', () => {
     expect(overlay.textContent).toContain('All translation services failed (rate limited)');
     overlay.querySelector<HTMLButtonElement>('button.rb-retry')!.click();
     await settle();
-    expect(overlays().map((element) => [element.dataset.rbState, element.textContent])).toEqual([['done', 'Title']]);
+    expect(overlays().map((element) => [element.dataset.rbState, element.textContent])).toEqual([
+      ['done', 'Title'],
+    ]);
     expect(background.requests.map((request) => request.retry)).toEqual([undefined, true]);
   });
 
   it('cancels the request of a unit that leaves the page before its answer', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '', commentsHtml: commentItem(ids(1), noteText('评论')) });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '',
+      bodyHtml: '',
+      commentsHtml: commentItem(ids(1), noteText('评论')),
+    });
     const background = fakeBackground({});
     background.translate.mockImplementation((request) => {
       background.requests.push(request);
@@ -253,7 +307,12 @@ describe('PageTranslator', () => {
 
   it('shows text that looks like HTML as text', async () => {
     const script = '<script>window.__rbXss=1</script>';
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '', commentsHtml: commentItem(ids(1), noteText(`看这个 ${script}`)) });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '',
+      bodyHtml: '',
+      commentsHtml: commentItem(ids(1), noteText(`看这个 ${script}`)),
+    });
     start(fakeBackground({ [`看这个 ${script}`]: `Look at this <img src=x onerror="window.__rbXss=1">` }));
     await settle();
     const overlay = overlays()[0]!;
@@ -262,11 +321,18 @@ describe('PageTranslator', () => {
   });
 
   it('switches display mode live and removes everything when stopped', async () => {
-    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '<div id="detail-title">标题</div>', bodyHtml: '<span>正文</span>' });
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '<div id="detail-title">标题</div>',
+      bodyHtml: '<span>正文</span>',
+    });
     const instance = start(fakeBackground({ 标题: 'Title', 正文: 'Body' }));
     await settle();
     instance.setMode('translation-only');
-    expect(overlays().map((overlay) => overlay.dataset.rbMode)).toEqual(['translation-only', 'translation-only']);
+    expect(overlays().map((overlay) => overlay.dataset.rbMode)).toEqual([
+      'translation-only',
+      'translation-only',
+    ]);
     instance.stop();
     expect(overlays()).toEqual([]);
   });

@@ -3,7 +3,13 @@ import type { Priority, TranslateRequest, TranslateResult } from '../messages';
 import type { DisplayMode } from '../settings-schema';
 import { planUnit, type UnitPlan } from '../translate/direction';
 import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
-import { enclosingUnitSource, findUnitSources, unitFromSource, type PageLocation, type Unit } from '../xhs/units';
+import {
+  enclosingUnitSource,
+  findUnitSources,
+  unitFromSource,
+  type PageLocation,
+  type Unit,
+} from '../xhs/units';
 import {
   OVERLAY_SELECTOR,
   createOverlay,
@@ -269,7 +275,12 @@ export class PageTranslator {
   private onProximity(source: Element, proximity: Proximity): void {
     if (proximity === 'far') return;
     const entry = this.tracked.get(source);
-    if (proximity === 'visible' && entry?.status === 'pending' && entry.priority !== 'visible' && entry.requestId) {
+    if (
+      proximity === 'visible' &&
+      entry?.status === 'pending' &&
+      entry.priority !== 'visible' &&
+      entry.requestId
+    ) {
       entry.priority = 'visible';
       this.promoted.push(entry.requestId);
       this.showPending(source, entry);
@@ -285,7 +296,8 @@ export class PageTranslator {
       ];
       for (const element of ordered) {
         const entry = this.tracked.get(element);
-        if (this.running && entry?.status === 'waiting') this.request(element, entry, this.priorityOf(element));
+        if (this.running && entry?.status === 'waiting')
+          this.request(element, entry, this.priorityOf(element));
       }
       if (this.promoted.length > 0 && this.running) this.options.prioritize(this.promoted.splice(0));
     }, 0);
@@ -306,13 +318,22 @@ export class PageTranslator {
     const { unit, plan } = entry;
     const segments = unit.segments.filter((_, index) => plan.send[index]);
     this.options
-      .translate({ requestId, segments, from: plan.from, to: this.options.reader, priority, ...(retry ? { retry } : {}) })
+      .translate({
+        requestId,
+        segments,
+        from: plan.from,
+        to: this.options.reader,
+        priority,
+        ...(retry ? { retry } : {}),
+      })
       .then(
         (result) => {
           if (!this.isCurrent(source, entry, requestId)) return;
           let next = 0;
           const rendering: Rendering = {
-            translations: unit.segments.map((segment, index) => (plan.send[index] ? (result.translations[next++] ?? '') : segment)),
+            translations: unit.segments.map((segment, index) =>
+              plan.send[index] ? (result.translations[next++] ?? '') : segment,
+            ),
             verbatim: plan.send.map((sent) => !sent),
           };
           this.remember(unit, rendering);
@@ -320,7 +341,9 @@ export class PageTranslator {
         },
         (error: unknown) => {
           if (!this.isCurrent(source, entry, requestId)) return;
-          const kind = (error as { failure?: { kind?: string }; kind?: string }).failure?.kind ?? (error as { kind?: string }).kind;
+          const kind =
+            (error as { failure?: { kind?: string }; kind?: string }).failure?.kind ??
+            (error as { kind?: string }).kind;
           if (kind === 'cancelled') {
             entry.status = 'waiting';
             this.removeOverlay(entry);
@@ -331,7 +354,8 @@ export class PageTranslator {
           this.tracker.unobserve(source);
           const reason = error instanceof Error ? error.message : String(error);
           renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
-            if (this.tracked.get(source) === entry && entry.status === 'error') this.request(source, entry, 'visible', true);
+            if (this.tracked.get(source) === entry && entry.status === 'error')
+              this.request(source, entry, 'visible', true);
           });
         },
       );

@@ -7,7 +7,10 @@ export type Proximity = 'visible' | 'near' | 'far';
  * clipped by the container and never see what is about to scroll in.
  */
 export class VisibilityTracker {
-  private readonly observers = new Map<Element | null, { near: IntersectionObserver; visible: IntersectionObserver }>();
+  private readonly observers = new Map<
+    Element | null,
+    { near: IntersectionObserver; visible: IntersectionObserver }
+  >();
   private readonly state = new Map<Element, { near: boolean; visible: boolean }>();
   private readonly rootOf = new Map<Element, Element | null>();
   private readonly watchedPerRoot = new Map<Element | null, number>();

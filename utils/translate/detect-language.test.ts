@@ -58,11 +58,19 @@ describe('decideDirection', () => {
 describe('planUnit', () => {
   it('sends only the paragraphs and hashtags that are not in the reader’s language', () => {
     const segments = ['Hi RedNote! I am Jess from Ohio', '我叫Jess，谢谢大家！', '猫税', 'CatTax'];
-    expect(planUnit(segments, 2, 'en')).toEqual({ translate: true, from: 'zh-CN', send: [false, true, true, false] });
+    expect(planUnit(segments, 2, 'en')).toEqual({
+      translate: true,
+      from: 'zh-CN',
+      send: [false, true, true, false],
+    });
   });
 
   it('leaves a unit whose paragraphs are all in the reader’s language alone, whatever its hashtags', () => {
-    expect(planUnit(['Meet Mochi', '猫税'], 1, 'en')).toEqual({ translate: false, from: 'auto', send: [false, false] });
+    expect(planUnit(['Meet Mochi', '猫税'], 1, 'en')).toEqual({
+      translate: false,
+      from: 'auto',
+      send: [false, false],
+    });
   });
 
   it('lets hashtags decide when there is no text, and says "auto" for mixed sources', () => {

@@ -32,11 +32,19 @@ export function profileScripts(text: string): ScriptProfile {
   const profile: ScriptProfile = { han: 0, kana: 0, hangul: 0, cyrillic: 0, latinWords: 0, words: [] };
   for (const char of cleaned) {
     const code = char.codePointAt(0)!;
-    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ebef)) {
+    if (
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0x3400 && code <= 0x4dbf) ||
+      (code >= 0x20000 && code <= 0x2ebef)
+    ) {
       profile.han++;
     } else if (code >= 0x3040 && code <= 0x30ff) {
       profile.kana++;
-    } else if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+    } else if (
+      (code >= 0xac00 && code <= 0xd7af) ||
+      (code >= 0x1100 && code <= 0x11ff) ||
+      (code >= 0x3130 && code <= 0x318f)
+    ) {
       profile.hangul++;
     } else if (code >= 0x0400 && code <= 0x04ff) {
       profile.cyrillic++;
@@ -50,10 +58,20 @@ export function profileScripts(text: string): ScriptProfile {
 }
 
 const STOPWORDS: Partial<Record<LanguageCode, Set<string>>> = {
-  en: new Set('the and is are you your to of it this that in for my on with so what no yes i’m i\'m not be have just like me we was do'.split(' ')),
-  es: new Set('el la los las que de y es en un una por para con mi tu muy pero no se lo más qué está'.split(' ')),
-  fr: new Set('le la les des est et que une un pour pas dans ce je tu mon très sur avec c\'est qui vous nous'.split(' ')),
-  de: new Set('der die das und ist nicht ich du ein eine mit zu auf für sehr mein wie auch sie wir'.split(' ')),
+  en: new Set(
+    "the and is are you your to of it this that in for my on with so what no yes i’m i'm not be have just like me we was do".split(
+      ' ',
+    ),
+  ),
+  es: new Set(
+    'el la los las que de y es en un una por para con mi tu muy pero no se lo más qué está'.split(' '),
+  ),
+  fr: new Set(
+    "le la les des est et que une un pour pas dans ce je tu mon très sur avec c'est qui vous nous".split(' '),
+  ),
+  de: new Set(
+    'der die das und ist nicht ich du ein eine mit zu auf für sehr mein wie auch sie wir'.split(' '),
+  ),
   pt: new Set('o a os as que de e é em um uma não com para meu muito mas você isso está'.split(' ')),
 };
 

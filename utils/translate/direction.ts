@@ -23,7 +23,8 @@ export function decideDirection(text: string, reader: LanguageCode): Direction {
   if (reader === 'zh-CN') return { translate: false, from: detected };
   // The dominant language is the reader's; translate anyway when other scripts are mixed in.
   const profile = profileScripts(text);
-  const foreignScript = profile.han + profile.kana + profile.hangul + (reader === 'ru' ? 0 : profile.cyrillic);
+  const foreignScript =
+    profile.han + profile.kana + profile.hangul + (reader === 'ru' ? 0 : profile.cyrillic);
   return foreignScript > 0 ? { translate: true, from: 'auto' } : { translate: false, from: detected };
 }
 
@@ -39,7 +40,11 @@ export interface UnitPlan {
  * segments not in the reader's language are sent; the rest are shown as written. A unit is
  * translated when one of its paragraphs needs it (its hashtags decide only when it has no text).
  */
-export function planUnit(segments: readonly string[], paragraphCount: number, reader: LanguageCode): UnitPlan {
+export function planUnit(
+  segments: readonly string[],
+  paragraphCount: number,
+  reader: LanguageCode,
+): UnitPlan {
   const directions = segments.map((segment) => decideDirection(segment, reader));
   const deciding = paragraphCount > 0 ? directions.slice(0, paragraphCount) : directions;
   const translate = deciding.some((direction) => direction.translate);

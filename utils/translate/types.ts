@@ -74,7 +74,12 @@ export class ProviderError extends Error {
 
   /** Errors that may go away by themselves: worth a retry on the same provider. */
   get transient(): boolean {
-    return this.kind === 'rate-limited' || this.kind === 'server' || this.kind === 'network' || this.kind === 'timeout';
+    return (
+      this.kind === 'rate-limited' ||
+      this.kind === 'server' ||
+      this.kind === 'network' ||
+      this.kind === 'timeout'
+    );
   }
 }
 

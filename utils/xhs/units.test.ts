@@ -18,8 +18,13 @@ describe('site adapter on real captures', () => {
     const cards = doc.querySelectorAll('section.note-item');
     expect(cards.length).toBeGreaterThan(10);
     expect(units.every((unit) => unit.kind === 'card-title')).toBe(true);
-    expect(units).toHaveLength([...cards].filter((card) => card.querySelector('.footer a.title')?.textContent?.trim()).length);
-    expect(units[0]).toMatchObject({ key: 'card:690f21b30000000003020fd6', segments: ['通过 GLM-4.6古法建站'] });
+    expect(units).toHaveLength(
+      [...cards].filter((card) => card.querySelector('.footer a.title')?.textContent?.trim()).length,
+    );
+    expect(units[0]).toMatchObject({
+      key: 'card:690f21b30000000003020fd6',
+      segments: ['通过 GLM-4.6古法建站'],
+    });
     // The login modal's and notice widgets' `.title` elements are not cards.
     expect(units.map((unit) => unit.segments[0])).not.toContain('温馨提示');
     expect(new Set(units.map((unit) => unit.key)).size).toBe(units.length);
@@ -44,7 +49,11 @@ describe('site adapter on real captures', () => {
         // first run; on the site a "\n" in a run is the author's paragraph break, kept as such.
         segments: ['This is an example', 'note content', 'ExampleTag1', 'ExampleTag2'],
       },
-      { key: 'comment:6a0053820000000028034aae', kind: 'comment', segments: ['This is an example parent comment.'] },
+      {
+        key: 'comment:6a0053820000000028034aae',
+        kind: 'comment',
+        segments: ['This is an example parent comment.'],
+      },
       {
         key: 'comment:6a0086da000000002803303d',
         kind: 'reply',
@@ -62,9 +71,17 @@ describe('site adapter on real captures', () => {
       {
         key: 'profile:67f8fd81000000000e010b43:bio',
         kind: 'profile-bio',
-        segments: ['大厂资讯，每日电报', '带你了解大厂动态和商业逻辑，看清大厂风云', '有瓜速报，有料敢说，如有涉侵权随时踢我修改'],
+        segments: [
+          '大厂资讯，每日电报',
+          '带你了解大厂动态和商业逻辑，看清大厂风云',
+          '有瓜速报，有料敢说，如有涉侵权随时踢我修改',
+        ],
       },
-      { key: 'card:68bbfa85000000001d023c91', kind: 'card-title', segments: ['联通中标300万大单，腾讯云不服投诉，逆转了'] },
+      {
+        key: 'card:68bbfa85000000001d023c91',
+        kind: 'card-title',
+        segments: ['联通中标300万大单，腾讯云不服投诉，逆转了'],
+      },
     ]);
   });
 });
@@ -87,15 +104,30 @@ describe('site adapter on modal notes', () => {
     expect(title).toMatchObject({ key: `note:${noteId}:title`, segments: ['周末去了趟成都🐼'] });
     expect(body).toMatchObject({
       key: `note:${noteId}:body`,
-      segments: ['第一天先去了大熊猫基地', '早上八点就到了，人超级多', '感谢 @成都吃货 的推荐！', '成都旅游', '大熊猫'],
+      segments: [
+        '第一天先去了大熊猫基地',
+        '早上八点就到了，人超级多',
+        '感谢 @成都吃货 的推荐！',
+        '成都旅游',
+        '大熊猫',
+      ],
       paragraphCount: 3,
       mentions: ['@成都吃货'],
     });
   });
 
   it('reads the 2025 layout, where the title is wrapped in a span', () => {
-    const doc = load(modal({ noteId, titleHtml: '<div id="detail-title"><span>Cat tax 🐱</span></div>', bodyHtml: '<span>Meet Mochi</span>' }));
-    expect(collectUnits(doc, { pathname: '/explore' })[0]).toMatchObject({ kind: 'note-title', segments: ['Cat tax 🐱'] });
+    const doc = load(
+      modal({
+        noteId,
+        titleHtml: '<div id="detail-title"><span>Cat tax 🐱</span></div>',
+        bodyHtml: '<span>Meet Mochi</span>',
+      }),
+    );
+    expect(collectUnits(doc, { pathname: '/explore' })[0]).toMatchObject({
+      kind: 'note-title',
+      segments: ['Cat tax 🐱'],
+    });
   });
 
   it('reads a reply to a reply without its "回复 X：" prefix, and remembers the nickname', () => {
@@ -113,9 +145,16 @@ describe('site adapter on modal notes', () => {
       }),
     );
     const units = collectUnits(doc, { pathname: '/explore' });
-    expect(units.slice(1).map(({ key, kind, segments, replyTo }) => ({ key, kind, segments, replyTo }))).toEqual([
+    expect(
+      units.slice(1).map(({ key, kind, segments, replyTo }) => ({ key, kind, segments, replyTo })),
+    ).toEqual([
       { key: 'comment:aaaaaaaaaaaaaaaaaaaaaaaa', kind: 'comment', segments: ['V我50'], replyTo: undefined },
-      { key: 'comment:bbbbbbbbbbbbbbbbbbbbbbbb', kind: 'reply', segments: ['疯狂星期四懂的都懂'], replyTo: 'Lily in Ohio' },
+      {
+        key: 'comment:bbbbbbbbbbbbbbbbbbbbbbbb',
+        kind: 'reply',
+        segments: ['疯狂星期四懂的都懂'],
+        replyTo: 'Lily in Ohio',
+      },
     ]);
   });
 
@@ -125,7 +164,10 @@ describe('site adapter on modal notes', () => {
         noteId,
         titleHtml: '',
         bodyHtml: '',
-        commentsHtml: comment('cccccccccccccccccccccccc', '<span class="note-text"><img class="note-content-emoji" alt="[笑哭R]"></span>'),
+        commentsHtml: comment(
+          'cccccccccccccccccccccccc',
+          '<span class="note-text"><img class="note-content-emoji" alt="[笑哭R]"></span>',
+        ),
       }),
     );
     expect(collectUnits(doc, { pathname: '/explore' })).toEqual([]);
@@ -150,7 +192,9 @@ describe('site adapter on modal notes', () => {
   });
 
   it('finds the unit a text change happened in', () => {
-    const doc = load(modal({ noteId, titleHtml: '<div id="detail-title">标题</div>', bodyHtml: '<span>正文</span>' }));
+    const doc = load(
+      modal({ noteId, titleHtml: '<div id="detail-title">标题</div>', bodyHtml: '<span>正文</span>' }),
+    );
     const text = doc.querySelector('#detail-desc span span')!.firstChild!;
     expect(enclosingUnitSource(text)?.id).toBe('detail-desc');
     expect(enclosingUnitSource(doc.querySelector('.reds-modal .title')!)).toBeNull();

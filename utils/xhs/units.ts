@@ -56,7 +56,15 @@ function cardNoteId(card: Element): string | undefined {
 
 function plainUnit(key: string, kind: UnitKind, source: Element, segments: string[]): Unit | null {
   if (segments.length === 0) return null;
-  return { key, kind, source, segments, paragraphCount: segments.length, mentions: [], text: segments.join('\n') };
+  return {
+    key,
+    kind,
+    source,
+    segments,
+    paragraphCount: segments.length,
+    mentions: [],
+    text: segments.join('\n'),
+  };
 }
 
 function noteUnit(source: Element, location: PageLocation): Unit | null {
@@ -66,7 +74,12 @@ function noteUnit(source: Element, location: PageLocation): Unit | null {
     return null;
   }
   if (source.id === 'detail-title') {
-    return plainUnit(`note:${noteId}:title`, 'note-title', source, [collapseWhitespace(source.textContent ?? '')].filter(Boolean));
+    return plainUnit(
+      `note:${noteId}:title`,
+      'note-title',
+      source,
+      [collapseWhitespace(source.textContent ?? '')].filter(Boolean),
+    );
   }
   const noteText = source.querySelector(SELECTORS.noteText);
   if (!noteText) {
@@ -143,7 +156,8 @@ export function unitFromSource(source: Element, location: PageLocation): Unit | 
 /** Every unit source inside `root` (and `root` itself when it is one). */
 export function findUnitSources(root: ParentNode): Element[] {
   const found = Array.from(root.querySelectorAll(UNIT_SOURCE_SELECTOR));
-  if ((root as Node).nodeType === 1 && (root as Element).matches(UNIT_SOURCE_SELECTOR)) found.unshift(root as Element);
+  if ((root as Node).nodeType === 1 && (root as Element).matches(UNIT_SOURCE_SELECTOR))
+    found.unshift(root as Element);
   return found;
 }
 

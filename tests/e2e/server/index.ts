@@ -8,7 +8,6 @@ import { handleSiteRequest } from './site-routes';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-
 export type FakeProvider = ReturnType<typeof createFakeProvider>;
 
 export interface TestServer {
@@ -25,15 +24,22 @@ export function loadFixtureTranslations(): Record<string, Partial<Record<string,
  * One HTTPS server on loopback that plays both the site (fixture pages served as the real
  * hostnames) and the translation providers (their real wire formats), dispatching on Host.
  */
-export async function startTestServer(options: { latencyMs?: number; port?: number } = {}): Promise<TestServer> {
-  const provider = createFakeProvider({ translations: loadFixtureTranslations(), latencyMs: options.latencyMs ?? 0 });
+export async function startTestServer(
+  options: { latencyMs?: number; port?: number } = {},
+): Promise<TestServer> {
+  const provider = createFakeProvider({
+    translations: loadFixtureTranslations(),
+    latencyMs: options.latencyMs ?? 0,
+  });
   const server: Server = createServer(
     { key: readFileSync(here('../certs/key.pem')), cert: readFileSync(here('../certs/cert.pem')) },
     (req, res) => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '');
       const url = new URL(req.url ?? '/', `https://${host}`);
       try {
-        const handled = SITE_HOSTS.includes(host) ? handleSiteRequest(req, res, url) : provider.handle(req, res, url);
+        const handled = SITE_HOSTS.includes(host)
+          ? handleSiteRequest(req, res, url)
+          : provider.handle(req, res, url);
         if (!handled) {
           res.writeHead(404, { 'content-type': 'text/plain' });
           res.end(`not found: ${host}${url.pathname}`);

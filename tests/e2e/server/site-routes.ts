@@ -8,7 +8,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createModel, FEED_FIRST_PAGE, FEED_PAGE_SIZE, type Dataset, type FixtureModel, type NotesFile } from '../../fixtures/site/model.js';
+import {
+  createModel,
+  FEED_FIRST_PAGE,
+  FEED_PAGE_SIZE,
+  type Dataset,
+  type FixtureModel,
+  type NotesFile,
+} from '../../fixtures/site/model.js';
 import { coverSvg, avatarSvg, emojiSvg, commentPictureSvg, logoSvg } from '../../fixtures/site/images.js';
 
 const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -45,7 +52,8 @@ function load(): Loaded {
     pools: readJson<Dataset['pools']>('pools.json'),
   };
   const pictures = new Map<string, { width: number; height: number }>();
-  for (const threads of Object.values(dataset.comments)) for (const t of threads) if (t.picture) pictures.set(t.id, t.picture);
+  for (const threads of Object.values(dataset.comments))
+    for (const t of threads) if (t.picture) pictures.set(t.id, t.picture);
   loaded = { model: createModel(dataset), notes: dataset.notes, pictures };
   return loaded;
 }
@@ -53,7 +61,10 @@ function load(): Loaded {
 /** The ids tests need (flagship note, second note, video note, profile user…), from notes.json. */
 export function fixtureIds(): Record<string, string> {
   const { notes } = load();
-  return Object.fromEntries(Object.entries(notes).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(notes).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
 }
 
 /** Clears the cached data (after editing the JSON files while a server runs). */
@@ -63,7 +74,14 @@ export function reloadSiteData(): void {
 
 // --- responses ------------------------------------------------------------------------------
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -71,10 +89,19 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, type: s
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The HTML shell. JSON inside <script> has `<` escaped: comment texts contain "</script>". */
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, title: string, state: Record<string, unknown>): void {
+function sendPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  title: string,
+  state: Record<string, unknown>,
+): void {
   const { notes } = load();
   const full = { viewerId: notes.profileUserId, special: fixtureIds(), ...state };
-  const json = JSON.stringify(full).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(full)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const html = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1,minimum-scale=1,maximum-scale=1,user-scalable=no,viewport-fit=cover">
@@ -114,7 +141,17 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
   const synthetic = Math.min(20000, int(q.get('comments'), 0));
   switch (route) {
     case 'feed':
-      sendJson(req, res, url, 200, model.feedPage({ cursor: int(q.get('cursor'), 0), num: Math.min(100, int(q.get('num'), FEED_PAGE_SIZE)), keyword: q.get('keyword') ?? '' }));
+      sendJson(
+        req,
+        res,
+        url,
+        200,
+        model.feedPage({
+          cursor: int(q.get('cursor'), 0),
+          num: Math.min(100, int(q.get('num'), FEED_PAGE_SIZE)),
+          keyword: q.get('keyword') ?? '',
+        }),
+      );
       return true;
     case 'note': {
       const note = model.noteDetail(q.get('id') ?? '', { synthetic });
@@ -123,14 +160,34 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
     }
     case 'comments': {
       const noteId = q.get('note_id') ?? '';
-      if (!model.notes.has(noteId)) return sendJson(req, res, url, 404, { error: 'note not found' }), true;
-      sendJson(req, res, url, 200, model.commentPage(noteId, { cursor: int(q.get('cursor'), 0), num: Math.max(1, int(q.get('num'), 10)), synthetic }));
+      if (!model.notes.has(noteId)) return (sendJson(req, res, url, 404, { error: 'note not found' }), true);
+      sendJson(
+        req,
+        res,
+        url,
+        200,
+        model.commentPage(noteId, {
+          cursor: int(q.get('cursor'), 0),
+          num: Math.max(1, int(q.get('num'), 10)),
+          synthetic,
+        }),
+      );
       return true;
     }
     case 'replies': {
       const noteId = q.get('note_id') ?? '';
-      if (!model.notes.has(noteId)) return sendJson(req, res, url, 404, { error: 'note not found' }), true;
-      sendJson(req, res, url, 200, model.replyPage(noteId, q.get('root_id') ?? '', { cursor: int(q.get('cursor'), 1), num: Math.max(1, int(q.get('num'), 5)), synthetic }));
+      if (!model.notes.has(noteId)) return (sendJson(req, res, url, 404, { error: 'note not found' }), true);
+      sendJson(
+        req,
+        res,
+        url,
+        200,
+        model.replyPage(noteId, q.get('root_id') ?? '', {
+          cursor: int(q.get('cursor'), 1),
+          num: Math.max(1, int(q.get('num'), 5)),
+          synthetic,
+        }),
+      );
       return true;
     }
     default:
@@ -140,12 +197,21 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
 
 function handleImage(req: IncomingMessage, res: ServerResponse, rest: string): boolean {
   const { model, pictures } = load();
-  const svg = (body: string) => send(req, res, 200, 'image/svg+xml; charset=utf-8', body, { 'Cache-Control': 'public, max-age=3600' });
+  const svg = (body: string) =>
+    send(req, res, 200, 'image/svg+xml; charset=utf-8', body, { 'Cache-Control': 'public, max-age=3600' });
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^note/(${HEX24})/(\\d+)\\.svg$`).exec(rest))) {
     const note = model.notes.get(m[1] ?? '');
     const image = note?.images[Number(m[2])] ?? { width: 1080, height: 1440 };
-    svg(coverSvg({ id: m[1] ?? '', index: Number(m[2]), width: image.width, height: image.height, topic: note?.topic ?? 'life' }));
+    svg(
+      coverSvg({
+        id: m[1] ?? '',
+        index: Number(m[2]),
+        width: image.width,
+        height: image.height,
+        topic: note?.topic ?? 'life',
+      }),
+    );
     return true;
   }
   if ((m = new RegExp(`^avatar/(${HEX24})\\.svg$`).exec(rest))) {
@@ -184,7 +250,9 @@ function handleAsset(req: IncomingMessage, res: ServerResponse, rest: string): b
   } catch {
     return false;
   }
-  send(req, res, 200, m[2] === 'css' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body, { 'Cache-Control': 'no-cache' });
+  send(req, res, 200, m[2] === 'css' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body, {
+    'Cache-Control': 'no-cache',
+  });
   return true;
 }
 
@@ -209,7 +277,10 @@ export function handleSiteRequest(req: IncomingMessage, res: ServerResponse, url
 
   const { model } = load();
   if (p === '/explore') {
-    sendPage(req, res, 200, '小红书 - 你的生活兴趣社区', { page: 'explore', feed: model.feedPage({ cursor: 0, num: FEED_FIRST_PAGE }) });
+    sendPage(req, res, 200, '小红书 - 你的生活兴趣社区', {
+      page: 'explore',
+      feed: model.feedPage({ cursor: 0, num: FEED_FIRST_PAGE }),
+    });
     return true;
   }
   if (p === '/search_result') {
