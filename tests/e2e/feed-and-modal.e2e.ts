@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './extension-session';
 import {
   expectedOverlayText,
   needsTranslation,
@@ -47,24 +46,10 @@ function expectCardsTranslated(units: UnitView[], visible: string[]) {
 }
 
 describe('feed, note modal and recycled cards', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchExtension({
-      port: server.port,
-      locale: 'en-US',
-      viewport: { width: 1280, height: 900 },
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
   it('translates the cards in view, the note opened as a modal, and every recycled card after scrolling', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, '/explore', { apiDelay: 40 });
     await page.waitForTimeout(300);
     await waitForNoPending(page);
@@ -119,7 +104,7 @@ describe('feed, note modal and recycled cards', () => {
   });
 
   it('never lets a card translation overlap the next card', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, '/explore', { apiDelay: 40 });
     await page.waitForTimeout(300);
     await waitForNoPending(page);
@@ -140,7 +125,7 @@ describe('feed, note modal and recycled cards', () => {
   });
 
   it('translates notes on www.rednote.com the same way', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto('https://www.rednote.com/explore/678347fe00000000223c703d');
     await page
       .locator('#detail-desc + [data-rb-translation][data-rb-state="done"]')

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './extension-session';
 import {
   NOTES,
   expandAllReplies,
@@ -18,20 +17,10 @@ import {
 const replyTo = (name: string) => `Reply to ${name}:`;
 
 describe('an English reader on a note with 60 comment threads', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchExtension({ port: server.port, locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession({ locale: 'en-US' });
 
   it('the content script reaches the background, and the background reaches the provider by its real hostname', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`);
     // The note's title is English: nothing to do for an English reader. Its body mixes in Chinese.
     const body = page.locator('#detail-desc + [data-rb-translation]');
@@ -40,7 +29,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     expect(await page.locator('#detail-title + [data-rb-translation]').count()).toBe(0);
     expect(await body.textContent()).toContain('My name is Jess, thank you everyone!');
     // The request went through the provider module's real endpoint and wire format.
-    const googleRequests = server.provider.requestsFor('google-html');
+    const googleRequests = session.server.provider.requestsFor('google-html');
     expect(googleRequests.length).toBeGreaterThan(0);
     expect(googleRequests[0]!.status).toBe(200);
     const sent = googleRequests.flatMap((request) => request.texts);
@@ -51,9 +40,9 @@ describe('an English reader on a note with 60 comment threads', () => {
   });
 
   it('translates every unit once all comments and replies are loaded, with no duplicates and the site’s text untouched', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     // First the page as the site renders it, with RedBridge switched off for the site…
-    await setSettings(await browser.worker(), {
+    await setSettings(await session.browser.worker(), {
       sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true },
     });
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
@@ -64,7 +53,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     expect(before.units.some((view) => view.overlays.length > 0)).toBe(false);
 
     // …then switched on, live, without a reload.
-    await setSettings(await browser.worker(), {
+    await setSettings(await session.browser.worker(), {
       sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true },
     });
     await readThrough(page);
@@ -90,7 +79,7 @@ describe('an English reader on a note with 60 comment threads', () => {
   });
 
   it('shows comment text that looks like HTML or script as text, and never runs it', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await loadAllComments(page);
     await readThrough(page);
@@ -112,7 +101,7 @@ describe('an English reader on a note with 60 comment threads', () => {
   });
 
   it('keeps exactly one translation through Vue re-rendering a comment body, a like count or the whole comment', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await page
       .locator('.comment-item [data-rb-translation][data-rb-state="done"]')
@@ -127,7 +116,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     );
     await expect.poll(() => overlay.getAttribute('data-rb-state')).toBe('done');
     const text = await overlay.textContent();
-    const requestsBefore = server.provider.requests.length;
+    const requestsBefore = session.server.provider.requests.length;
 
     await page.evaluate((id) => window.__fixture!.rerenderCommentBody(id), commentId);
     await page.evaluate((id) => window.__fixture!.setLikeCount(id, 4242), commentId);
@@ -140,7 +129,7 @@ describe('an English reader on a note with 60 comment threads', () => {
     await expect.poll(() => overlay.count()).toBe(1);
     expect(await overlay.getAttribute('data-rb-state')).toBe('done');
     expect(await overlay.textContent()).toBe(text);
-    expect(server.provider.requests.length).toBe(requestsBefore);
+    expect(session.server.provider.requests.length).toBe(requestsBefore);
     await page.close();
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './extension-session';
 import {
   NOTES,
   expectedOverlayText,
@@ -12,20 +11,10 @@ import {
 } from './support';
 
 describe('a Chinese-locale browser', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchExtension({ port: server.port, locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession({ locale: 'zh-CN' });
 
   it('gets English comments translated into Chinese and Chinese ones untouched', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await loadAllComments(page);
     await readThrough(page);
@@ -51,14 +40,14 @@ describe('a Chinese-locale browser', () => {
     const title = units.find((view) => view.unit.kind === 'note-title')!;
     expect(title.overlays[0]?.text).toBe(expectedOverlayText(title.unit, 'zh-CN', () => ''));
     // Every text that went out was English, and went out to be translated into Chinese.
-    const sent = server.provider.requests.filter((request) => request.status === 200);
+    const sent = session.server.provider.requests.filter((request) => request.status === 200);
     expect(sent.every((request) => request.target === 'zh-CN')).toBe(true);
     expect(await page.evaluate(() => window.__rbXss)).toBeUndefined();
     await page.close();
   });
 
   it('shows its popup and overlay labels in Chinese', async () => {
-    const popup = await browser.openExtensionPage('popup.html');
+    const popup = await session.browser.openExtensionPage('popup.html');
     await popup.getByRole('switch', { name: '在 xiaohongshu.com 上翻译' }).waitFor();
     expect(await popup.getByLabel('翻译成').inputValue()).toBe('auto');
     await popup.close();
@@ -66,20 +55,10 @@ describe('a Chinese-locale browser', () => {
 });
 
 describe('settings changed in the popup reach an open note without a reload', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchExtension({ port: server.port, locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession({ locale: 'en-US' });
 
   it('switches display mode, turns the site off and on, and changes the reader language', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.chengduFood}`, { apiDelay: 30 });
     const body = page.locator('#detail-desc');
     const bodyTranslation = page.locator('#detail-desc + [data-rb-translation]');
@@ -88,7 +67,7 @@ describe('settings changed in the popup reach an open note without a reload', ()
     expect(await body.isVisible()).toBe(true);
     expect(await bodyTranslation.isVisible()).toBe(true);
 
-    const popup = await browser.openExtensionPage('popup.html');
+    const popup = await session.browser.openExtensionPage('popup.html');
     await popup.getByText('Translation only').click();
     await expect.poll(() => bodyTranslation.getAttribute('data-rb-mode')).toBe('translation-only');
     expect(await body.isVisible()).toBe(false); // the original gives way to its translation

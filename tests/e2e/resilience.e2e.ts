@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './extension-session';
 import { NOTES, openFixture, snapshotUnits, waitForNoPending } from './support';
 
 /** Units that need translation, by state, once nothing is pending any more. */
@@ -17,43 +16,33 @@ async function settledStates(page: Page) {
 }
 
 describe('translation keeps going when providers fail', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchExtension({ port: server.port, locale: 'en-US' });
-  });
-  beforeEach(() => server.provider.reset());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession({ locale: 'en-US' });
+  beforeEach(() => session.server.provider.reset());
 
   it('ends with every unit translated after 429, 500, a 35-second hang and a misaligned batch', async () => {
-    server.provider.faults.push(
+    session.server.provider.faults.push(
       'google-html',
       { status: 429, retryAfterSeconds: 1 },
       { status: 500 },
       { hangMs: 35_000 },
       { misaligned: true },
     );
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.chengduFood}`, { apiDelay: 30 });
     await page.locator('[data-rb-translation]').first().waitFor({ state: 'attached' });
     const states = await settledStates(page);
     expect(states.total).toBeGreaterThan(5);
     expect(states).toEqual({ done: states.total, error: 0, total: states.total });
     // Every fault was met, and the hang was given up on (answered by the fallback, not waited out).
-    expect(server.provider.faults.pending('google-html')).toBe(0);
-    expect(server.provider.requestsFor('microsoft-edge').length).toBeGreaterThan(0);
+    expect(session.server.provider.faults.pending('google-html')).toBe(0);
+    expect(session.server.provider.requestsFor('microsoft-edge').length).toBeGreaterThan(0);
     await page.close();
   });
 
   it('shows a retryable error when every provider fails, and the retry works once one heals', async () => {
     for (const id of ['google-html', 'microsoft-edge', 'google-gtx'] as const)
-      server.provider.faults.failAlways(id, { status: 503 });
-    const page = await browser.context.newPage();
+      session.server.provider.faults.failAlways(id, { status: 503 });
+    const page = await session.browser.context.newPage();
     // A note not opened yet in this browser, so nothing comes from the cache.
     await openFixture(page, '/explore/678243f2000000005516162a', { apiDelay: 30 });
     const failed = page.locator('[data-rb-translation][data-rb-state="error"]').first();
@@ -61,9 +50,9 @@ describe('translation keeps going when providers fail', () => {
     expect(await failed.textContent()).toMatch(/Translation failed: .*failed/);
     await waitForNoPending(page, 60_000);
 
-    server.provider.faults.recover('google-html');
-    server.provider.faults.recover('microsoft-edge');
-    server.provider.faults.recover('google-gtx');
+    session.server.provider.faults.recover('google-html');
+    session.server.provider.faults.recover('microsoft-edge');
+    session.server.provider.faults.recover('google-gtx');
     const retries = page.locator('[data-rb-translation][data-rb-state="error"] button.rb-retry');
     while ((await retries.count()) > 0) await retries.first().click();
     // The breaker holds the failed providers back, but a reader's retry gets through at once.
@@ -74,13 +63,13 @@ describe('translation keeps going when providers fail', () => {
   });
 
   it('loses nothing when the service worker is stopped in the middle of a batch', async () => {
-    server.provider.latencyMs = 1500;
-    const page = await browser.context.newPage();
+    session.server.provider.latencyMs = 1500;
+    const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
     await expect
-      .poll(() => server.provider.requests.filter((request) => request.status === 0).length)
+      .poll(() => session.server.provider.requests.filter((request) => request.status === 0).length)
       .toBeGreaterThan(0);
-    const extensionPage = await browser.openExtensionPage('popup.html');
+    const extensionPage = await session.browser.openExtensionPage('popup.html');
     const ping = () =>
       extensionPage.evaluate(async () => {
         const { runtime } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
@@ -90,14 +79,14 @@ describe('translation keeps going when providers fail', () => {
       });
     const firstRun = await ping();
     // Chrome stops idle MV3 workers; here it happens while the batch is at the provider.
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
     const worker = targetInfos.find(
       (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
     )!;
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
     await cdp.detach();
-    server.provider.latencyMs = 0;
+    session.server.provider.latencyMs = 0;
     const states = await settledStates(page);
     expect(states.total).toBeGreaterThan(5);
     expect(states).toEqual({ done: states.total, error: 0, total: states.total });

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './extension-session';
 import { NOTES, openFixture, waitForNoPending } from './support';
 
 /**
@@ -12,25 +11,14 @@ const DIR = 'docs/screenshots';
 
 for (const locale of ['en', 'zh-CN'] as const) {
   describe(`screenshots (${locale})`, () => {
-    let server: TestServer;
-    let browser: ExtensionBrowser;
-
-    beforeAll(async () => {
-      mkdirSync(DIR, { recursive: true });
-      server = await startTestServer();
-      browser = await launchExtension({
-        port: server.port,
-        locale: locale === 'en' ? 'en-US' : 'zh-CN',
-        viewport: { width: 1280, height: 800 },
-      });
+    const session = useExtensionSession({
+      locale: locale === 'en' ? 'en-US' : 'zh-CN',
+      viewport: { width: 1280, height: 800 },
     });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    beforeAll(() => mkdirSync(DIR, { recursive: true }));
 
     it('a translated note', async () => {
-      const page = await browser.context.newPage();
+      const page = await session.browser.context.newPage();
       await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
       // Down to where the note ends and the comment section begins.
       await page.locator('.note-scroller').evaluate((scroller) => {
@@ -48,12 +36,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
     });
 
     it('the popup and the options page', async () => {
-      const popup = await browser.openExtensionPage('popup.html');
+      const popup = await session.browser.openExtensionPage('popup.html');
       await popup.setViewportSize({ width: 372, height: 520 });
       await popup.getByRole('switch').first().waitFor();
       await popup.waitForTimeout(300);
       await popup.screenshot({ path: `${DIR}/popup-${locale}.png` });
-      const options = await browser.openExtensionPage('options.html');
+      const options = await session.browser.openExtensionPage('options.html');
       await options.getByRole('heading', { level: 1 }).waitFor();
       expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(
         locale === 'en' ? 'RedBridge settings' : 'RedBridge 设置',
