@@ -12,12 +12,13 @@ import {
 
 const replyTo = (name: string) => `Reply to ${name}:`;
 
-/** Note ids of the cards that are inside the viewport now. */
+/** Note ids of the cards whose title (where the translation shows) is inside the viewport now. */
 async function visibleCardIds(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('#exploreFeeds section.note-item')]
       .filter((card) => {
-        const rect = card.getBoundingClientRect();
+        // The footer holds the title, or the translation that takes its place.
+        const rect = card.querySelector('.footer')!.getBoundingClientRect();
         return rect.bottom > 0 && rect.top < innerHeight;
       })
       .map((card) => card.querySelector('a[href^="/explore/"]')!.getAttribute('href')!.split('/').pop()!),
@@ -78,10 +79,17 @@ describe('feed, note modal and recycled cards', () => {
         { key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) },
       ]);
     }
-    const modalComments = await modal
-      .locator('.comment-item > .comment-inner-container > .right > [data-rb-translation]')
-      .count();
-    expect(modalComments).toBeGreaterThan(0);
+    // The comments sit below the note: they show translated once scrolled into view.
+    await modal.locator('.note-scroller').evaluate((scroller) => {
+      const comments = scroller.querySelector<HTMLElement>('.comments-el')!;
+      scroller.scrollTo({ top: comments.offsetTop - 100 });
+    });
+    await modal
+      .locator(
+        '.comment-item > .comment-inner-container > .right > [data-rb-translation][data-rb-state="done"]',
+      )
+      .first()
+      .waitFor({ state: 'attached', timeout: 5_000 });
 
     await page.keyboard.press('Escape');
     await page.waitForURL(/\/explore$/);
