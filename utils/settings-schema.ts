@@ -89,10 +89,7 @@ export function migrateSettings(stored: unknown): Settings {
     sites: Object.fromEntries(
       SITE_HOSTS.map((host) => [host, typeof sites[host] === 'boolean' ? sites[host] : base.sites[host]]),
     ) as Record<SiteHost, boolean>,
-    providerOrder:
-      Array.isArray(raw.providerOrder) && raw.providerOrder.length > 0
-        ? (raw.providerOrder.filter((id) => typeof id === 'string') as ProviderId[])
-        : base.providerOrder,
+    providerOrder: migrateProviderOrder(raw.providerOrder, base.providerOrder),
     providers: {
       deepl: { plan: providers.deepl?.plan === 'pro' ? 'pro' : 'free' },
       openaiCompatible: {
@@ -104,6 +101,24 @@ export function migrateSettings(stored: unknown): Settings {
     showTerms: typeof raw.showTerms === 'boolean' ? raw.showTerms : base.showTerms,
     onboarded: typeof raw.onboarded === 'boolean' ? raw.onboarded : base.onboarded,
   };
+}
+
+const PROVIDER_IDS: readonly ProviderId[] = [
+  'chrome-on-device',
+  'google-html',
+  'microsoft-edge',
+  'google-gtx',
+  'deepl',
+  'openai-compatible',
+  'libretranslate',
+];
+
+/** Known providers in the stored order, each once; the default chain if none is left. */
+function migrateProviderOrder(stored: unknown, fallback: ProviderId[]): ProviderId[] {
+  if (!Array.isArray(stored)) return fallback;
+  const known = stored.filter((id): id is ProviderId => PROVIDER_IDS.includes(id as ProviderId));
+  const unique = [...new Set(known)];
+  return unique.length > 0 ? unique : fallback;
 }
 
 function stringOr(value: unknown, fallback: string): string {

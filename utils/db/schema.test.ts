@@ -1,11 +1,64 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { RedBridgeDatabase } from './database';
+import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
 
-describe('database', () => {
-  it('opens at the latest version', async () => {
-    const db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`);
-    await db.open();
-    expect(db.verno).toBe(1);
-    db.close();
+/**
+ * A row as each version stored it, per table. A version that adds or reshapes a table adds its
+ * rows here; the test below then proves that a database written by every earlier version opens at
+ * the latest one with nothing lost.
+ */
+const ROWS_WRITTEN_BY: Record<number, Record<string, object[]>> = {
+  1: {
+    translations: [
+      {
+        key: 'google-html|zh-CN|en|abc',
+        text: '猫税',
+        translation: 'cat tax',
+        provider: 'google-html',
+        createdAt: 1,
+        usedAt: 2,
+        size: 9,
+      },
+    ],
+    secrets: [{ id: 'deepl', value: 'key-123' }],
+    stats: [{ day: '2026-11-22', unitsTranslated: 3, requests: 1, characters: 9, cacheHits: 0 }],
+  },
+};
+
+/** A Dexie database declared only up to `version`, as an older release of RedBridge had it. */
+function databaseAtVersion(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (const step of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= version)) {
+    const declared = db.version(step.version).stores(step.stores);
+    if (step.upgrade) declared.upgrade(step.upgrade);
+  }
+  return db;
+}
+
+describe('database schema', () => {
+  it('declares its versions in increasing order', () => {
+    const versions = SCHEMA_VERSIONS.map((step) => step.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
+
+  for (const { version } of SCHEMA_VERSIONS) {
+    it(`opens a database written by version ${version} at the latest version with every row kept`, async () => {
+      const name = `t-${crypto.randomUUID()}`;
+      const old = databaseAtVersion(name, version);
+      await old.open();
+      const written = ROWS_WRITTEN_BY[version] ?? {};
+      for (const [table, rows] of Object.entries(written)) await old.table(table).bulkAdd(rows);
+      old.close();
+
+      const current = new RedBridgeDatabase(name);
+      await current.open();
+      expect(current.verno).toBe(LATEST_SCHEMA_VERSION);
+      for (const [table, rows] of Object.entries(written)) {
+        expect(await current.table(table).toArray(), table).toEqual(rows);
+      }
+      current.close();
+    });
+  }
 });

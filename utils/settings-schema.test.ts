@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_VERSION } from './settings-schema';
+
+/**
+ * Golden examples: what each stored shape becomes. A new settings version adds its stored shape
+ * here, so every earlier shape keeps migrating to the current one.
+ */
+describe('settings migration', () => {
+  it('gives defaults to a fresh install', () => {
+    expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps every valid field of version 1', () => {
+    const stored = {
+      version: 1,
+      readerLanguage: 'ja',
+      uiLanguage: 'zh-CN',
+      displayMode: 'hover',
+      sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true },
+      providerOrder: ['deepl', 'google-html'],
+      providers: {
+        deepl: { plan: 'pro' },
+        openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5' },
+        libretranslate: { baseUrl: 'https://libre.example.org' },
+      },
+      showTerms: false,
+      onboarded: true,
+    };
+    expect(migrateSettings(stored)).toEqual({ ...stored, version: SETTINGS_VERSION });
+  });
+
+  it('replaces only the fields that are invalid, keeping the rest of the user’s choices', () => {
+    const migrated = migrateSettings({
+      readerLanguage: 'klingon',
+      displayMode: 'sideways',
+      sites: { 'www.xiaohongshu.com': 'yes', 'www.rednote.com': false },
+      providerOrder: ['not-a-provider', 'microsoft-edge', 'microsoft-edge', 42],
+      providers: { deepl: { plan: 'enterprise' } },
+      showTerms: false,
+    });
+    expect(migrated).toEqual({
+      ...DEFAULT_SETTINGS,
+      sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': false },
+      providerOrder: ['microsoft-edge'],
+      showTerms: false,
+    });
+  });
+
+  it('falls back to the default chain when nothing usable is left of a stored order', () => {
+    expect(migrateSettings({ providerOrder: ['gone'] }).providerOrder).toEqual(
+      DEFAULT_SETTINGS.providerOrder,
+    );
+  });
+});
