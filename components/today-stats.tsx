@@ -42,6 +42,10 @@ export function TodayStats() {
           <dd data-stat="requests">{stats?.requests ?? 0}</dd>
         </div>
         <div>
+          <dt>{t('popup.characters')}</dt>
+          <dd data-stat="characters">{(stats?.characters ?? 0).toLocaleString()}</dd>
+        </div>
+        <div>
           <dt>{t('popup.cacheHits')}</dt>
           <dd data-stat="cache-hits">{stats?.cacheHits ?? 0}</dd>
         </div>

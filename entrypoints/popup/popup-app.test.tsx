@@ -44,3 +44,34 @@ describe('popup', () => {
     expect(await screen.findByText('设置')).toBeTruthy();
   });
 });
+
+describe('popup figures', () => {
+  it('shows today’s units, requests, characters and cache hits, and the provider in use', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    const { browser } = await import('wxt/browser');
+    browser.runtime.onMessage.addListener(((message: { type?: string }) => {
+      if (message.type === 'getStats') {
+        return Promise.resolve({
+          ok: true,
+          value: { day: '2026-11-22', unitsTranslated: 42, requests: 3, characters: 1234, cacheHits: 7 },
+        });
+      }
+      if (message.type === 'getProviderHealth') {
+        return Promise.resolve({
+          ok: true,
+          value: [
+            { id: 'chrome-on-device', state: 'skipped' },
+            { id: 'google-html', state: 'working' },
+          ],
+        });
+      }
+      return undefined;
+    }) as never);
+    const { container } = renderPopup();
+    await waitFor(() => expect(container.querySelector('[data-stat="units"]')?.textContent).toBe('42'));
+    expect(container.querySelector('[data-stat="requests"]')?.textContent).toBe('3');
+    expect(container.querySelector('[data-stat="characters"]')?.textContent).toBe((1234).toLocaleString());
+    expect(container.querySelector('[data-stat="cache-hits"]')?.textContent).toBe('7');
+    expect(screen.getByText('Translation service: Google Translate · Working')).toBeTruthy();
+  });
+});
