@@ -33,7 +33,3 @@ export function languageFromLocale(locale: string | undefined | null): LanguageC
   const match = LANGUAGES.find((code) => code.toLowerCase() === base);
   return match ?? 'en';
 }
-
-export function isChinese(code: LanguageCode): boolean {
-  return code === 'zh-CN';
-}

@@ -150,11 +150,6 @@ export class PageTranslator {
     this.scan(this.options.doc.body);
   }
 
-  /** Units currently tracked (for tests and diagnostics). */
-  get size(): number {
-    return this.tracked.size;
-  }
-
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
