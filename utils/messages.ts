@@ -3,8 +3,10 @@ import type { LanguageCode } from './languages';
 import type { ProviderErrorKind, ProviderId, SourceLanguage } from './translate/types';
 
 /**
- * The one protocol between extension contexts. Content scripts and pages call `sendMessage`;
- * the background registers one handler per message type with `onMessage`.
+ * The one protocol between extension contexts. Pages call `sendMessage`; the background registers
+ * one handler per message type with `onMessage`. Translation traffic from content scripts, which is
+ * high-volume, goes over a port instead (`utils/overlay/translation-port-client.ts`), with the
+ * request and result types defined here.
  * Every request is answered with `{ ok: true, value }` or `{ ok: false, error }`, so a failure in
  * the background reaches the caller as data instead of a lost promise.
  */
@@ -45,10 +47,6 @@ export interface StatsView {
 export interface ProtocolMap {
   /** `startedAt` tells one run of the (restartable) service worker from the next. */
   ping: { request: Record<string, never>; response: { version: string; startedAt: number } };
-  translate: { request: TranslateRequest; response: TranslateResult };
-  cancel: { request: { requestIds: string[] }; response: { cancelled: number } };
-  /** Units fetched ahead that have now scrolled into view: their texts should not wait any more. */
-  prioritize: { request: { requestIds: string[]; priority: Priority }; response: { upgraded: number } };
   getStats: { request: Record<string, never>; response: StatsView };
   getProviderHealth: { request: Record<string, never>; response: ProviderHealthView[] };
   clearCache: { request: Record<string, never>; response: { removed: number } };

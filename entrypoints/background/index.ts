@@ -5,6 +5,7 @@ import type { Settings } from '@/utils/settings-schema';
 import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
 import { setupMessageRouter } from './message-router';
+import { setupTranslationPort } from './translation-port';
 import { TranslationService } from './translation-service';
 
 function engineSettingsOf(settings: Settings): string {
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     engineSettings = next;
   });
   setupMessageRouter(translation);
+  setupTranslationPort(translation);
   setupCommands();
   setupCacheMaintenance(translation);
 });

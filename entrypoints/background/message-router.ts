@@ -7,11 +7,6 @@ export function setupMessageRouter(translation: TranslationService): void {
   const startedAt = Date.now();
   onMessage({
     ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
-    translate: (request) => translation.translate(request),
-    cancel: async ({ requestIds }) => ({ cancelled: await translation.cancel(requestIds) }),
-    prioritize: async ({ requestIds, priority }) => ({
-      upgraded: await translation.prioritize(requestIds, priority),
-    }),
     getStats: () => translation.todayStats(),
     getProviderHealth: () => translation.providerHealth(),
     clearCache: async () => ({ removed: await translation.clearCache() }),

@@ -1,10 +1,14 @@
 import './style.css';
 import type { i18n } from 'i18next';
 import { createI18n, uiLocaleFor } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messages';
+import { browser } from 'wxt/browser';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
 import { PageTranslator } from '@/utils/overlay/page-translator';
-import { createTranslationClient } from '@/utils/overlay/translation-client';
+import {
+  TRANSLATION_PORT,
+  createPortTranslationClient,
+  type PortLike,
+} from '@/utils/overlay/translation-port-client';
 import { browserLocale, loadSettings, resolveReaderLanguage, watchSettings } from '@/utils/settings';
 import type { Settings, SiteHost } from '@/utils/settings-schema';
 
@@ -24,11 +28,11 @@ export default defineContentScript({
   matches: ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    let settings = await loadSettings();
+    const settings = await loadSettings();
     const site = location.host as SiteHost;
     const i18n = await createI18n(uiLocaleFor(settings.uiLanguage, browserLocale()), false);
-    const translate = createTranslationClient({
-      send: (request) => sendMessage('translate', request),
+    const client = createPortTranslationClient({
+      connect: () => browser.runtime.connect({ name: TRANSLATION_PORT }) as unknown as PortLike,
       timeoutMessage: i18n.t('overlay.noAnswer'),
     });
     const translator = new PageTranslator({
@@ -38,14 +42,12 @@ export default defineContentScript({
       mode: settings.displayMode,
       // Read once per interface language, not per overlay: i18next's lookup is not free at this scale.
       labels: overlayLabels(i18n),
-      translate,
-      cancel: (requestIds) => void sendMessage('cancel', { requestIds }).catch(() => undefined),
-      prioritize: (requestIds) =>
-        void sendMessage('prioritize', { requestIds, priority: 'visible' }).catch(() => undefined),
+      translate: client.translate,
+      cancel: client.cancel,
+      prioritize: client.prioritize,
     });
 
     const apply = (next: Settings) => {
-      settings = next;
       void i18n
         .changeLanguage(uiLocaleFor(next.uiLanguage, browserLocale()))
         .then(() => translator.setLabels(overlayLabels(i18n)));
@@ -61,6 +63,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopWatching();
       translator.stop();
+      client.dispose();
     });
   },
 });

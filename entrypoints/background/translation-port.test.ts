@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { portPair } from '@/tests/support/fake-port';
+import type { TranslateRequest, TranslateResult } from '@/utils/messages';
+import { ProviderError } from '@/utils/translate/types';
+import { servePort } from './translation-port';
+import type { TranslationService } from './translation-service';
+
+const request = (requestId: string, text: string): TranslateRequest => ({
+  requestId,
+  segments: [text],
+  from: 'zh-CN',
+  to: 'en',
+  priority: 'near',
+});
+
+function fakeService() {
+  const cancelled: string[][] = [];
+  const prioritized: string[][] = [];
+  const service = {
+    translate: vi.fn(async (r: TranslateRequest): Promise<TranslateResult> => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (r.segments[0] === 'fail')
+        throw new ProviderError('rate-limited', 'All translation services failed (rate limited)');
+      return { translations: [`en:${r.segments[0]}`], provider: 'google-html' };
+    }),
+    cancel: vi.fn(async (ids: string[]) => (cancelled.push(ids), ids.length)),
+    prioritize: vi.fn(async (ids: string[]) => (prioritized.push(ids), ids.length)),
+  };
+  return {
+    service: service as unknown as TranslationService,
+    cancelled,
+    prioritized,
+    translate: service.translate,
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('translation port (background side)', () => {
+  it('runs a batch and sends back the answers that settle together in one message', async () => {
+    const { content, background } = portPair();
+    const { service, prioritized } = fakeService();
+    servePort(background, service);
+    const received: unknown[] = [];
+    content.onMessage.addListener((message) => received.push(message));
+    content.postMessage({
+      type: 'batch',
+      translate: [request('a', '猫税'), request('b', 'fail')],
+      cancel: [],
+      prioritize: ['a'],
+    });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(prioritized).toEqual([['a']]);
+    expect(received).toEqual([
+      {
+        type: 'results',
+        results: [
+          { requestId: 'a', ok: true, value: { translations: ['en:猫税'], provider: 'google-html' } },
+          {
+            requestId: 'b',
+            ok: false,
+            error: { kind: 'rate-limited', message: 'All translation services failed (rate limited)' },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('cancels what a tab still waited for when its port closes', async () => {
+    const { content, background } = portPair();
+    const { service, cancelled } = fakeService();
+    servePort(background, service);
+    content.postMessage({ type: 'batch', translate: [request('a', '猫税')], cancel: [], prioritize: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    content.disconnect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(cancelled).toEqual([['a']]);
+  });
+});
