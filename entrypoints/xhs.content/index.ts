@@ -20,6 +20,8 @@ function overlayLabels(i18n: i18n): OverlayLabels {
     retry,
     failed: (reason) => i18n.t('overlay.failed', { reason }),
     replyTo: (name) => i18n.t('overlay.replyTo', { name }),
+    reason: (kind) =>
+      i18n.exists(`overlay.reasons.${kind}`) ? i18n.t(`overlay.reasons.${kind}`) : undefined,
   };
 }
 

@@ -13,6 +13,8 @@ export interface OverlayLabels {
   translating: string;
   retry: string;
   failed: (reason: string) => string;
+  /** A short reason in the reader's interface language for a kind of failure, when one is known. */
+  reason: (kind: string) => string | undefined;
   replyTo: (name: string) => string;
 }
 

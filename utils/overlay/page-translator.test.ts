@@ -12,6 +12,7 @@ const labels = {
   retry: 'Retry',
   failed: (reason: string) => `Translation failed: ${reason}`,
   replyTo: (name: string) => `Reply to ${name}:`,
+  reason: (kind: string) => (kind === 'rate-limited' ? 'the services are limiting requests' : undefined),
 };
 
 /** A fake background: answers from a dictionary, records requests, can be told to fail. */
@@ -277,7 +278,10 @@ describe('PageTranslator', () => {
     await settle();
     const overlay = overlays()[0]!;
     expect(overlay.dataset.rbState).toBe('error');
-    expect(overlay.textContent).toContain('All translation services failed (rate limited)');
+    // Said in the interface language, not in the background's own words.
+    expect(overlay.querySelector('.rb-error-message')?.textContent).toBe(
+      'Translation failed: the services are limiting requests',
+    );
     overlay.querySelector<HTMLButtonElement>('button.rb-retry')!.click();
     await settle();
     expect(overlays().map((element) => [element.dataset.rbState, element.textContent])).toEqual([

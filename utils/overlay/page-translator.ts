@@ -347,7 +347,9 @@ export class PageTranslator {
           }
           entry.status = 'error';
           this.tracker.unobserve(source);
-          const reason = error instanceof Error ? error.message : String(error);
+          // The background's own words are English; say it in the reader's interface language.
+          const message = error instanceof Error ? error.message : String(error);
+          const reason = (kind && this.options.labels.reason(kind)) || message;
           renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
             if (this.tracked.get(source) === entry && entry.status === 'error')
               this.request(source, entry, 'visible', true);

@@ -1,4 +1,9 @@
-import { chunkByLimits, createProviderChain, type ProviderChainOptions } from './provider-chain';
+import {
+  chunkByLimits,
+  createProviderChain,
+  summarizeFailures,
+  type ProviderChainOptions,
+} from './provider-chain';
 import { ProviderHealth } from './provider-health';
 import { MisalignedBatchError } from './providers/misaligned-batch-error';
 import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './fakes.testing';
@@ -403,5 +408,30 @@ describe('provider chain', () => {
     // Token at 0 and 1 s; then slots free at 2 s and 3 s.
     expect(google.calls.map((call) => call.at)).toEqual([0, 1_000, 2_000, 3_000]);
     expect(google.maxActive).toBe(2);
+  });
+});
+
+describe('summarizeFailures', () => {
+  const error = (kind: ProviderErrorKind) => new ProviderError(kind, kind);
+
+  it('names an error the user can act on first', () => {
+    expect(summarizeFailures([error('server'), error('auth')], 2).message).toBe(
+      'All translation services failed (API key rejected)',
+    );
+  });
+
+  it('does not blame a provider that cannot run here for the others failing', () => {
+    const summary = summarizeFailures([error('unavailable'), error('server'), error('rate-limited')], 3);
+    expect([summary.kind, summary.message]).toEqual([
+      'server',
+      'All translation services failed (server error)',
+    ]);
+  });
+
+  it('says so when nothing could run at all', () => {
+    expect(summarizeFailures([error('unavailable')], 1).message).toBe(
+      'The translation service failed (not available)',
+    );
+    expect(summarizeFailures([], 2).message).toBe('No translation service is enabled');
   });
 });

@@ -128,7 +128,11 @@ const REASONS: Record<ProviderErrorKind, string> = {
  */
 export function summarizeFailures(failures: readonly ProviderError[], providerCount: number): ProviderError {
   const real = failures.filter((error) => error.kind !== 'cancelled');
-  const chosen = real.find((error) => error.kind === 'auth' || error.kind === 'quota') ?? real[0];
+  // A provider that cannot run here (no on-device model) says nothing about why the others failed.
+  const chosen =
+    real.find((error) => error.kind === 'auth' || error.kind === 'quota') ??
+    real.find((error) => error.kind !== 'unavailable') ??
+    real[0];
   if (!chosen) return new ProviderError('unavailable', 'No translation service is enabled');
   const subject = providerCount === 1 ? 'The translation service failed' : 'All translation services failed';
   return new ProviderError(chosen.kind, `${subject} (${REASONS[chosen.kind]})`, {
