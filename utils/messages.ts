@@ -30,6 +30,32 @@ export interface TranslateResult {
   provider: ProviderId | 'cache';
 }
 
+/*
+ * Translation traffic from content scripts goes over a long-lived port, not `sendMessage`: one
+ * message per turn of the page's loop each way, however many units it carries.
+ */
+
+/** The port name the background listens on for translation traffic. */
+export const TRANSLATION_PORT = 'rb-translate';
+
+/** What a content script sends in one port message: everything gathered in one turn of its loop. */
+export interface PortBatch {
+  type: 'batch';
+  translate: TranslateRequest[];
+  cancel: string[];
+  prioritize: string[];
+}
+
+export type PortOutcome =
+  | { requestId: string; ok: true; value: TranslateResult }
+  | { requestId: string; ok: false; error: MessageFailure };
+
+/** What the background sends back: the answers that settled together. */
+export interface PortResults {
+  type: 'results';
+  results: PortOutcome[];
+}
+
 export interface ProviderHealthView {
   id: ProviderId;
   state: 'working' | 'slow' | 'failing' | 'skipped' | 'unused';

@@ -1,11 +1,6 @@
 import { browser } from 'wxt/browser';
-import { toFailure } from '@/utils/messages';
-import {
-  TRANSLATION_PORT,
-  type PortBatch,
-  type PortLike,
-  type PortOutcome,
-} from '@/utils/overlay/translation-port-client';
+import { TRANSLATION_PORT, toFailure, type PortBatch, type PortOutcome } from '@/utils/messages';
+import type { PortLike } from '@/utils/overlay/translation-port-client';
 import type { TranslationService } from './translation-service';
 
 /**

@@ -4,11 +4,8 @@ import { createI18n, uiLocaleFor } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
 import { PageTranslator } from '@/utils/overlay/page-translator';
-import {
-  TRANSLATION_PORT,
-  createPortTranslationClient,
-  type PortLike,
-} from '@/utils/overlay/translation-port-client';
+import { TRANSLATION_PORT } from '@/utils/messages';
+import { createPortTranslationClient, type PortLike } from '@/utils/overlay/translation-port-client';
 import { browserLocale, loadSettings, resolveReaderLanguage, watchSettings } from '@/utils/settings';
 import type { Settings, SiteHost } from '@/utils/settings-schema';
 

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { portPair } from '@/tests/support/fake-port';
-import type { TranslateRequest } from '../messages';
-import {
-  createPortTranslationClient,
-  type PortBatch,
-  type PortLike,
-  type PortResults,
-} from './translation-port-client';
+import type { PortBatch, PortResults, TranslateRequest } from '../messages';
+import { createPortTranslationClient, type PortLike } from './translation-port-client';
 
 const request = (requestId: string, text = '猫税'): TranslateRequest => ({
   requestId,

@@ -1,25 +1,11 @@
-import { MessageError, type MessageFailure, type TranslateRequest, type TranslateResult } from '../messages';
-
-/** The port name the background listens on for translation traffic. */
-export const TRANSLATION_PORT = 'rb-translate';
-
-/** What a content script sends in one port message: everything gathered in one turn of its loop. */
-export interface PortBatch {
-  type: 'batch';
-  translate: TranslateRequest[];
-  cancel: string[];
-  prioritize: string[];
-}
-
-export type PortOutcome =
-  | { requestId: string; ok: true; value: TranslateResult }
-  | { requestId: string; ok: false; error: MessageFailure };
-
-/** What the background sends back: the answers that settled together. */
-export interface PortResults {
-  type: 'results';
-  results: PortOutcome[];
-}
+import {
+  MessageError,
+  type MessageFailure,
+  type PortBatch,
+  type PortResults,
+  type TranslateRequest,
+  type TranslateResult,
+} from '../messages';
 
 /** The parts of `runtime.Port` the client uses, so tests can hand it a fake. */
 export interface PortLike {
