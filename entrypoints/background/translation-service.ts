@@ -53,6 +53,8 @@ export class TranslationService {
   private readonly cache: DexieTranslationCache;
   private readonly stats: StatsStore;
   private engine?: Promise<Engine>;
+  /** The provider settings the current engine was built from. */
+  private engineSettings?: string;
 
   constructor(private readonly deps: TranslationServiceDeps) {
     this.cache = new DexieTranslationCache(deps.db);
@@ -60,8 +62,16 @@ export class TranslationService {
   }
 
   /** Drops the current engine; the next request builds one from the current settings and keys. */
-  invalidate(): void {
+  private invalidate(): void {
     this.engine = undefined;
+  }
+
+  /**
+   * Rebuilds the engine only when the settings that shape it (provider order and endpoints)
+   * changed, so requests in flight stay cancellable through the same queue.
+   */
+  settingsChanged(settings: Settings): void {
+    if (engineSettingsOf(settings) !== this.engineSettings) this.invalidate();
   }
 
   async translate(request: TranslateRequest): Promise<TranslateResult> {
@@ -117,6 +127,7 @@ export class TranslationService {
 
   private async buildEngine(): Promise<Engine> {
     const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
+    this.engineSettings = engineSettingsOf(settings);
     const providers: TranslationProvider[] = [];
     const unavailable: Engine['unavailable'] = [];
     for (const id of settings.providerOrder) {
@@ -143,6 +154,10 @@ export class TranslationService {
     });
     return { chain, queue, unavailable };
   }
+}
+
+function engineSettingsOf(settings: Settings): string {
+  return JSON.stringify([settings.providerOrder, settings.providers]);
 }
 
 /** Where the browser has no offscreen documents (Firefox), on-device translation is not offered. */
