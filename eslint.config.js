@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', '.cache/**', 'node_modules/**', 'tests/fixtures/captures/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-*/**',
+      '.wxt/**',
+      '.cache/**',
+      'node_modules/**',
+      'tests/fixtures/captures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

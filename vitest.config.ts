@@ -16,7 +16,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['fake-indexeddb/auto', './tests/setup.ts'],
     include: ['**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+    exclude: ['node_modules/**', '.output/**', '.output-*/**', 'tests/e2e/**'],
     restoreMocks: true,
   },
 });

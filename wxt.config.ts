@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export const XHS_MATCHES = ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'];
 
 export default defineConfig({
+  // A separate output folder lets two builds (e.g. a benchmark and a test run) live side by side.
+  outDir: process.env.RB_OUTPUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import type { GlossaryProtocol } from './glossary/protocol';
 import type { LanguageCode } from './languages';
+import type { LearningProtocol } from './learning/protocol';
+import type { ProviderSetupProtocol } from './translate/setup-protocol';
 import type { ProviderErrorKind, ProviderId, SourceLanguage } from './translate/types';
 
 /**
@@ -70,13 +73,18 @@ export interface StatsView {
   cacheHits: number;
 }
 
-export interface ProtocolMap {
+/** Messages of the translation engine and the extension itself. */
+export interface CoreProtocol {
   /** `startedAt` tells one run of the (restartable) service worker from the next. */
   ping: { request: Record<string, never>; response: { version: string; startedAt: number } };
   getStats: { request: Record<string, never>; response: StatsView };
   getProviderHealth: { request: Record<string, never>; response: ProviderHealthView[] };
   clearCache: { request: Record<string, never>; response: { removed: number } };
 }
+
+/** Every message; each feature declares its own messages beside its code. */
+export interface ProtocolMap
+  extends CoreProtocol, GlossaryProtocol, LearningProtocol, ProviderSetupProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MessageError, sendMessage } from '@/utils/messages';
 
 /** Clears the persistent translation cache kept by the background. */
-export function CacheSection() {
+export function CacheControls() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string>();
   const clear = async () => {
@@ -15,8 +15,8 @@ export function CacheSection() {
     }
   };
   return (
-    <section aria-labelledby="cache-heading" className="card">
-      <h2 id="cache-heading">{t('options.cacheTitle')}</h2>
+    <div className="subsection">
+      <h3>{t('options.cacheTitle')}</h3>
       <p className="muted">{t('options.cacheHelp')}</p>
       <button type="button" onClick={() => void clear()}>
         {t('options.clearCache')}
@@ -26,6 +26,6 @@ export function CacheSection() {
           {status}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -19,7 +19,7 @@ describe('options page', () => {
     renderOptions();
     expect(await screen.findByRole('heading', { name: 'RedBridge settings' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'About and privacy' })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'zh-CN' } });
+    fireEvent.change(await screen.findByLabelText('Interface language'), { target: { value: 'zh-CN' } });
     expect(await screen.findByRole('heading', { name: 'RedBridge 设置' })).toBeTruthy();
     expect((await loadSettings()).uiLanguage).toBe('zh-CN');
   });

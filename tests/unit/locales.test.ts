@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import en from '@/locales/en/translation.json';
-import zhCN from '@/locales/zh-CN/translation.json';
+import { resources } from '@/utils/i18n';
+
+const en = resources.en.translation;
+const zhCN = resources['zh-CN'].translation;
 
 /** Every key path of a nested translation object, with the interpolation variables it uses. */
 function flatten(value: unknown, prefix = ''): Map<string, string[]> {
@@ -23,6 +25,15 @@ describe('locales', () => {
     const chinese = flatten(zhCN);
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
     for (const [key, variables] of english) expect(chinese.get(key), key).toEqual(variables);
+  });
+
+  it('every locale has the same files, and no feature file shadows a shared key', () => {
+    const files = (locale: string) => readdirSync(`locales/${locale}`).sort();
+    expect(files('zh-CN')).toEqual(files('en'));
+    const shared = JSON.parse(readFileSync('locales/en/translation.json', 'utf8')) as object;
+    for (const file of files('en')) {
+      if (file !== 'translation.json') expect(Object.keys(shared)).not.toContain(file.replace(/\.json$/, ''));
+    }
   });
 
   it('no string is left empty or untranslated in Chinese', () => {

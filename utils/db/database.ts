@@ -5,6 +5,7 @@ import {
   type CachedTranslation,
   type DailyStats,
   type SecretRecord,
+  type UserTermRecord,
 } from './schema';
 
 /**
@@ -15,6 +16,7 @@ export class RedBridgeDatabase extends Dexie {
   translations!: EntityTable<CachedTranslation, 'key'>;
   secrets!: EntityTable<SecretRecord, 'id'>;
   stats!: EntityTable<DailyStats, 'day'>;
+  userTerms!: EntityTable<UserTermRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -24,6 +24,19 @@ const ROWS_WRITTEN_BY: Record<number, Record<string, object[]>> = {
     secrets: [{ id: 'deepl', value: 'key-123' }],
     stats: [{ day: '2026-11-22', unitsTranslated: 3, requests: 1, characters: 9, cacheHits: 0 }],
   },
+  2: {
+    userTerms: [
+      {
+        id: 'user-1',
+        term: '红薯',
+        lang: 'zh',
+        meaning: { en: 'A Xiaohongshu user' },
+        rendering: { en: 'RedNote user' },
+        createdAt: 1,
+        updatedAt: 2,
+      },
+    ],
+  },
 };
 
 /** A Dexie database declared only up to `version`, as an older release of RedBridge had it. */

@@ -1,3 +1,4 @@
+import type { UserGlossaryEntry } from '../glossary/glossary-schema';
 import type { ProviderId } from '../translate/types';
 
 /**
@@ -34,6 +35,14 @@ export interface DailyStats {
   cacheHits: number;
 }
 
+/** A glossary term the user owns: their own meme explanations and preferred renderings. */
+export interface UserTermRecord extends UserGlossaryEntry {
+  /** `user-…`, assigned when the term is first saved. */
+  readonly id: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -49,6 +58,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       translations: 'key, usedAt, createdAt',
       secrets: 'id',
       stats: 'day',
+    },
+  },
+  {
+    // The user's glossary.
+    version: 2,
+    stores: {
+      userTerms: 'id, term, updatedAt',
     },
   },
 ];

@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { AboutSection } from './about-section';
+import { DataSection } from './data-section';
+import { GeneralSection } from './general-section';
+
+export interface OptionsSection {
+  /** The section's anchor: `options.html#glossary` opens the page scrolled to it. */
+  id: string;
+  /** i18n key of the section's heading. */
+  title: string;
+  Component: ComponentType;
+}
+
+/** The options page's sections, in page and navigation order. Each feature adds its own here. */
+export const OPTIONS_SECTIONS: OptionsSection[] = [
+  { id: 'general', title: 'options.general', Component: GeneralSection },
+  { id: 'data', title: 'options.data', Component: DataSection },
+  { id: 'about', title: 'options.about', Component: AboutSection },
+];
