@@ -165,6 +165,33 @@ describe('batching', () => {
     expect(glossaryFor).toHaveBeenCalledWith(['种草了'], 'zh-CN', 'en');
     expect(google.calls[0]!.glossary).toEqual([{ source: '种草', target: 'must-try' }]);
   });
+
+  it('keys a text by the glossary rules that apply to it, so a changed rendering re-translates it alone', async () => {
+    const google = new FakeProvider('google-html', prefixWith('g'));
+    let rendering = 'must-try';
+    const { queue, cache } = setup([google], {
+      glossaryKeyFor: (text) => (text.includes('种草') ? rendering : ''),
+    });
+    await cache.putMany([
+      { key: key('今天'), text: '今天', translation: 'today', provider: 'deepl' },
+      { key: key('种草了'), text: '种草了', translation: 'planted grass', provider: 'deepl' },
+    ]);
+    const first = track(queue.translate(request('r1', ['今天', '种草了'])));
+    await vi.advanceTimersByTimeAsync(30);
+    // The cached '种草了' was made without the rule: it is sent again; '今天' is still a hit.
+    expect(google.batches).toEqual([['种草了']]);
+    expect(first.value?.translations).toEqual(['today', 'g:种草了']);
+
+    rendering = 'recommended';
+    const second = track(queue.translate(request('r2', ['今天', '种草了'])));
+    await vi.advanceTimersByTimeAsync(30);
+    expect(google.batches).toEqual([['种草了'], ['种草了']]);
+    expect(second.value?.translations).toEqual(['today', 'g:种草了']);
+    const [stored] = await cache.getMany([
+      { key: cacheKey('default+gmust-try', 'zh-CN', 'en', '种草了'), text: '种草了' },
+    ]);
+    expect(stored?.translation).toBe('g:种草了');
+  });
 });
 
 describe('deduplication and cache', () => {

@@ -34,6 +34,12 @@ export interface TranslationQueueOptions {
     from: SourceLanguage,
     to: LanguageCode,
   ) => GlossaryRule[] | undefined;
+  /**
+   * Signature of the glossary rules that apply to one text ('' for none). It becomes part of the
+   * text's cache key, so a changed preferred rendering re-translates the texts it touches and only
+   * those.
+   */
+  glossaryKeyFor?: (text: string, from: SourceLanguage, to: LanguageCode) => string;
   timers?: Timers;
   batchWindowMs?: number;
   nearHoldMs?: number;
@@ -173,14 +179,17 @@ class Queue implements TranslationQueue {
       };
       this.register(pending);
 
-      const texts = new Map<string, string>();
+      /** Distinct texts of the request by entry id, with the engine signature their cache key uses. */
+      const texts = new Map<string, { text: string; engineKey: string }>();
       segments.forEach((segment, index) => {
         if (isBlank(segment)) {
           this.fillPosition(pending, index, segment, 'cache');
           return;
         }
-        const id = `${engine}|${from}|${to}|${segment}`;
-        texts.set(id, segment);
+        const rules = this.options.glossaryKeyFor?.(segment, from, to);
+        const engineKey = rules ? `${engine}+g${rules}` : engine;
+        const id = `${engineKey}|${from}|${to}|${segment}`;
+        texts.set(id, { text: segment, engineKey });
         const positions = pending.positions.get(id);
         if (positions) positions.push(index);
         else pending.positions.set(id, [index]);
@@ -188,7 +197,7 @@ class Queue implements TranslationQueue {
 
       const toLookUp: Entry[] = [];
       let cacheHits = 0;
-      for (const [id, text] of texts) {
+      for (const [id, { text, engineKey }] of texts) {
         const entry = this.entries.get(id);
         if (entry?.state === 'done') {
           cacheHits += pending.positions.get(id)!.length;
@@ -199,7 +208,7 @@ class Queue implements TranslationQueue {
         } else {
           const created: Entry = {
             id,
-            cacheKey: cacheKey(engine, from, to, text),
+            cacheKey: cacheKey(engineKey, from, to, text),
             text,
             from,
             to,
