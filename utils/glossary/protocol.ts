@@ -1,3 +1,27 @@
-/** Messages of the user's glossary, served by the background. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface GlossaryProtocol {}
+import type { UserTermRecord } from '../db/schema';
+import type { UserGlossaryEntry } from './glossary-schema';
+
+/**
+ * A user term as pages send it: a new term has no id; an imported one may keep the id and times it
+ * was exported with, so export → clear → import gives back exactly what was there.
+ */
+export type UserTermInput = UserGlossaryEntry & {
+  readonly id?: string;
+  readonly createdAt?: number;
+  readonly updatedAt?: number;
+};
+
+/** Messages of the user's glossary, served by the background (`entrypoints/background/glossary.ts`). */
+export interface GlossaryProtocol {
+  listUserTerms: { request: Record<string, never>; response: UserTermRecord[] };
+  /** Adds a term, or updates the one with the same id (or, without an id, the same term). */
+  saveUserTerm: { request: { entry: UserTermInput }; response: UserTermRecord };
+  /** Answers with the removed terms, so the page can offer to undo. */
+  deleteUserTerms: { request: { ids: string[] }; response: { removed: UserTermRecord[] } };
+  /** All or nothing: one invalid term and nothing is written. */
+  importUserTerms: { request: { terms: UserTermInput[] }; response: { added: number; updated: number } };
+  clearUserTerms: { request: Record<string, never>; response: { removed: number } };
+}
+
+/** `storage.local` key bumped whenever the user's glossary changes, so open pages refresh their terms. */
+export const GLOSSARY_REVISION_KEY = 'glossaryRevision';
