@@ -12,7 +12,7 @@ describe('settings migration', () => {
     expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('keeps every valid field of version 1', () => {
+  it('keeps every valid field of version 1 and gives the fields added in version 2 their defaults', () => {
     const stored = {
       version: 1,
       readerLanguage: 'ja',
@@ -28,7 +28,70 @@ describe('settings migration', () => {
       showTerms: false,
       onboarded: true,
     };
-    expect(migrateSettings(stored)).toEqual({ ...stored, version: SETTINGS_VERSION });
+    // Written out in full: a change to the defaults must not silently change what a version-1 user gets.
+    expect(migrateSettings(stored)).toEqual({
+      version: 2,
+      readerLanguage: 'ja',
+      uiLanguage: 'zh-CN',
+      displayMode: 'hover',
+      sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true },
+      providerOrder: ['deepl', 'google-html'],
+      providers: {
+        deepl: { plan: 'pro' },
+        openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5' },
+        libretranslate: { baseUrl: 'https://libre.example.org' },
+      },
+      showTerms: false,
+      onboarded: true,
+      sourceScope: 'all',
+      appearance: {
+        fontScale: 100,
+        colors: 'site',
+        customColors: { light: '#1a5fb4', dark: '#8ab4f8' },
+        placement: 'line',
+      },
+    });
+    expect(SETTINGS_VERSION).toBe(2);
+  });
+
+  it('keeps every valid field of version 2', () => {
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      version: 2,
+      sourceScope: 'primary',
+      appearance: {
+        fontScale: 130,
+        colors: 'custom',
+        customColors: { light: '#224466', dark: '#aaccee' },
+        placement: 'block',
+      },
+    };
+    expect(migrateSettings(stored)).toEqual(stored);
+  });
+
+  it('repairs the appearance field by field', () => {
+    expect(
+      migrateSettings({
+        sourceScope: 'sideways',
+        appearance: {
+          fontScale: 400,
+          colors: 'rainbow',
+          customColors: { light: 'red; } body { display: none', dark: '#ABCDEF' },
+          placement: 'block',
+        },
+      }),
+    ).toMatchObject({
+      sourceScope: 'all',
+      appearance: {
+        fontScale: 160,
+        colors: 'site',
+        customColors: { light: '#1a5fb4', dark: '#abcdef' },
+        placement: 'block',
+      },
+    });
+    expect(migrateSettings({ appearance: { fontScale: 12.4 } }).appearance.fontScale).toBe(80);
+    expect(migrateSettings({ appearance: { fontScale: Number.NaN } }).appearance.fontScale).toBe(100);
+    expect(migrateSettings({ appearance: 'big' }).appearance).toEqual(DEFAULT_SETTINGS.appearance);
   });
 
   it('replaces only the fields that are invalid, keeping the rest of the user’s choices', () => {

@@ -6,12 +6,37 @@ import type { ProviderId } from './translate/types';
  * changes live through `storage.onChanged`. Secrets (API keys) are NOT settings: they live in the
  * background-owned database and never reach a content script.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export type DisplayMode = 'bilingual' | 'translation-only' | 'hover';
 export type UiLanguage = 'auto' | 'en' | 'zh-CN';
 export type SiteHost = 'www.xiaohongshu.com' | 'www.rednote.com';
 export const SITE_HOSTS: SiteHost[] = ['www.xiaohongshu.com', 'www.rednote.com'];
+
+/**
+ * Which foreign text is translated: only the reader's primary foreign language on the site (Chinese;
+ * English for a Chinese reader), or everything not in the reader's language.
+ */
+export type SourceScope = 'primary' | 'all';
+
+/** Named colour pairs (light and dark site) for translations; `site` keeps a quieter site text colour. */
+export type ColorPreset = 'site' | 'grey' | 'blue' | 'green' | 'purple' | 'brown' | 'custom';
+export const COLOR_PRESETS: ColorPreset[] = ['site', 'grey', 'blue', 'green', 'purple', 'brown', 'custom'];
+
+/** Where a translation sits: below the original with an accent line, or below it in a muted block. */
+export type Placement = 'line' | 'block';
+
+export interface Appearance {
+  /** Size of a translation relative to the text it translates, in percent. */
+  fontScale: number;
+  colors: ColorPreset;
+  /** Used when `colors` is `custom`: `#rrggbb` on the light site and on the dark site. */
+  customColors: { light: string; dark: string };
+  placement: Placement;
+}
+
+export const FONT_SCALE_MIN = 80;
+export const FONT_SCALE_MAX = 160;
 
 export interface ProviderSettings {
   deepl: { plan: 'free' | 'pro' };
@@ -33,6 +58,10 @@ export interface Settings {
   /** Explain memes and slang found in units. */
   showTerms: boolean;
   onboarded: boolean;
+  /** Added in version 2. */
+  sourceScope: SourceScope;
+  /** Added in version 2. */
+  appearance: Appearance;
 }
 
 /**
@@ -61,6 +90,13 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   showTerms: true,
   onboarded: false,
+  sourceScope: 'all',
+  appearance: {
+    fontScale: 100,
+    colors: 'site',
+    customColors: { light: '#1a5fb4', dark: '#8ab4f8' },
+    placement: 'line',
+  },
 };
 
 const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
@@ -69,6 +105,8 @@ const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
  * Brings stored settings of any earlier version up to the current shape. Unknown or invalid values
  * fall back to defaults field by field, so one bad field never costs the user the rest.
  * Each future version adds a step here and a golden example in `settings-schema.test.ts`.
+ * Version 2 added `sourceScope` and `appearance`; a version-1 object gets their defaults (which keep
+ * the version-1 behaviour: everything not in the reader's language, the original overlay look).
  */
 export function migrateSettings(stored: unknown): Settings {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
@@ -100,7 +138,33 @@ export function migrateSettings(stored: unknown): Settings {
     },
     showTerms: typeof raw.showTerms === 'boolean' ? raw.showTerms : base.showTerms,
     onboarded: typeof raw.onboarded === 'boolean' ? raw.onboarded : base.onboarded,
+    sourceScope:
+      raw.sourceScope === 'primary' || raw.sourceScope === 'all' ? raw.sourceScope : base.sourceScope,
+    appearance: migrateAppearance(raw.appearance, base.appearance),
   };
+}
+
+function migrateAppearance(stored: unknown, fallback: Appearance): Appearance {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const custom = (raw.customColors ?? {}) as Record<string, unknown>;
+  const scale = raw.fontScale;
+  return {
+    fontScale:
+      typeof scale === 'number' && Number.isFinite(scale)
+        ? Math.min(FONT_SCALE_MAX, Math.max(FONT_SCALE_MIN, Math.round(scale)))
+        : fallback.fontScale,
+    colors: COLOR_PRESETS.includes(raw.colors as ColorPreset) ? (raw.colors as ColorPreset) : fallback.colors,
+    customColors: {
+      light: isHexColor(custom.light) ? custom.light.toLowerCase() : fallback.customColors.light,
+      dark: isHexColor(custom.dark) ? custom.dark.toLowerCase() : fallback.customColors.dark,
+    },
+    placement: raw.placement === 'block' || raw.placement === 'line' ? raw.placement : fallback.placement,
+  };
+}
+
+/** `#rrggbb`, the form `<input type="color">` gives; anything else could break the page's CSS. */
+export function isHexColor(value: unknown): value is string {
+  return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
 }
 
 const PROVIDER_IDS: readonly ProviderId[] = [

@@ -38,6 +38,7 @@ export default defineContentScript({
       doc: document,
       location: () => ({ pathname: location.pathname }),
       reader: resolveReaderLanguage(settings),
+      scope: settings.sourceScope,
       mode: settings.displayMode,
       // Read once per interface language, not per overlay: i18next's lookup is not free at this scale.
       labels: overlayLabels(i18n),
@@ -52,6 +53,7 @@ export default defineContentScript({
         .then(() => translator.setLabels(overlayLabels(i18n)));
       translator.setMode(next.displayMode);
       translator.setReader(resolveReaderLanguage(next));
+      translator.setScope(next.sourceScope);
       if (next.sites[site] ?? true) translator.start();
       else translator.stop();
     };

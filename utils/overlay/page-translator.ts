@@ -1,6 +1,6 @@
 import type { LanguageCode } from '../languages';
 import type { Priority, TranslateRequest, TranslateResult } from '../messages';
-import type { DisplayMode } from '../settings-schema';
+import type { DisplayMode, SourceScope } from '../settings-schema';
 import { planUnit, type UnitPlan } from '../translate/direction';
 import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
 import {
@@ -27,6 +27,8 @@ export interface PageTranslatorOptions {
   doc: Document;
   location: () => PageLocation;
   reader: LanguageCode;
+  /** Which foreign text is translated (`sourceScope` in settings); everything by default. */
+  scope?: SourceScope;
   mode: DisplayMode;
   labels: OverlayLabels;
   translate: (request: TranslateRequest) => Promise<TranslateResult>;
@@ -142,6 +144,16 @@ export class PageTranslator {
     if (wasRunning) this.start();
   }
 
+  /** A new scope changes which units are translated: start over, forgetting what the old one planned. */
+  setScope(scope: SourceScope): void {
+    if (scope === (this.options.scope ?? 'all')) return;
+    const wasRunning = this.running;
+    this.stop();
+    this.memory.clear();
+    this.options = { ...this.options, scope };
+    if (wasRunning) this.start();
+  }
+
   /** Re-reads the whole page, e.g. after a route change that kept the same elements. */
   rescan(): void {
     if (!this.running) return;
@@ -238,7 +250,7 @@ export class PageTranslator {
     }
     if (previous?.status === 'pending' && previous.requestId) this.options.cancel([previous.requestId]);
 
-    const plan = planUnit(unit.segments, unit.paragraphCount, this.options.reader);
+    const plan = planUnit(unit.segments, unit.paragraphCount, this.options.reader, this.options.scope);
     const entry: Tracked = {
       unit,
       plan,
