@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GlossaryProtocol } from './glossary/protocol';
+import type { TermCard } from './glossary/term-card';
 import type { LanguageCode } from './languages';
 import type { LearningProtocol } from './learning/protocol';
 import type { ProviderSetupProtocol } from './translate/setup-protocol';
@@ -31,6 +32,8 @@ export interface TranslateRequest {
 export interface TranslateResult {
   translations: string[];
   provider: ProviderId | 'cache';
+  /** Glossary terms found in the segments that are worth explaining to this reader. */
+  terms?: TermCard[];
 }
 
 /*

@@ -3,14 +3,17 @@ import { loadSettings, watchSettings } from '@/utils/settings';
 import { createOffscreenBridge } from '@/utils/translate/on-device/chrome-on-device';
 import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
+import { GlossaryService, setupGlossary } from './glossary';
 import { setupMessageRouter } from './message-router';
 import { setupTranslationPort } from './translation-port';
 import { TranslationService } from './translation-service';
 
 // The background only wires its services; each lives in its own module beside this one.
 export default defineBackground(() => {
+  const glossary = new GlossaryService(getDatabase());
   const translation = new TranslationService({
     db: getDatabase(),
+    glossary,
     fetch: (input, init) => fetch(input, init),
     loadSettings,
     onDevice: createOffscreenBridge(),
@@ -18,6 +21,7 @@ export default defineBackground(() => {
   watchSettings((settings) => translation.settingsChanged(settings));
   setupMessageRouter(translation);
   setupTranslationPort(translation);
+  setupGlossary(glossary);
   setupCommands();
   setupCacheMaintenance(translation);
 });

@@ -1,4 +1,5 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
+import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { readSecrets } from '@/utils/db/secrets';
 import type {
   Priority,
@@ -33,6 +34,8 @@ export interface TranslationServiceDeps {
   loadSettings: () => Promise<Settings>;
   /** Reaches Chrome's built-in translator, which only windows (the offscreen document) can use. */
   onDevice: Pick<OffscreenBridge, 'supported' | 'availability' | 'translate'>;
+  /** The glossary: terms to explain with each result, and the user's renderings to enforce. */
+  glossary?: { index(): Promise<GlossaryIndex> };
 }
 
 interface Engine {
@@ -53,6 +56,8 @@ export class TranslationService {
   private readonly cache: DexieTranslationCache;
   private readonly stats: StatsStore;
   private engine?: Promise<Engine>;
+  /** The glossary as last loaded for a request. */
+  private glossary?: GlossaryIndex;
   /** The provider settings the current engine was built from. */
   private engineSettings?: string;
 
@@ -78,7 +83,12 @@ export class TranslationService {
     const { queue } = await this.currentEngine();
     // A reader asking again is worth a probe: without it a retry would meet the same open circuits.
     if (request.retry) this.health.reset();
-    return queue.translate(request);
+    const glossary = await this.deps.glossary?.index();
+    // The queue asks for rules and rule keys synchronously: it reads the index loaded here.
+    if (glossary) this.glossary = glossary;
+    const result = await queue.translate(request);
+    const terms = glossary?.termsFor(request.segments, request.to);
+    return terms?.length ? { ...result, terms } : result;
   }
 
   async cancel(requestIds: string[]): Promise<number> {
@@ -149,6 +159,8 @@ export class TranslationService {
       chain,
       cache: this.cache,
       engineFor: () => engineId,
+      glossaryFor: (texts, _from, to) => this.glossary?.rulesFor(texts, to),
+      glossaryKeyFor: (text, _from, to) => this.glossary?.ruleKeyFor(text, to) ?? '',
       onStats: (delta) => this.stats.add(delta),
       onError: (error) => console.warn('[RedBridge] cache', error),
     });
