@@ -66,6 +66,8 @@ export interface ProviderHealthView {
   id: ProviderId;
   state: 'working' | 'slow' | 'failing' | 'skipped' | 'unused';
   lastError?: string;
+  /** The kind of the last error, so a page can word it in its own language. */
+  kind?: ProviderErrorKind;
 }
 
 export interface StatsView {

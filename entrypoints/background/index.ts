@@ -5,6 +5,7 @@ import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
 import { GlossaryService, setupGlossary } from './glossary';
 import { setupMessageRouter } from './message-router';
+import { setupProviderSetup } from './provider-setup';
 import { setupTranslationPort } from './translation-port';
 import { TranslationService } from './translation-service';
 
@@ -24,4 +25,5 @@ export default defineBackground(() => {
   setupGlossary(glossary);
   setupCommands();
   setupCacheMaintenance(translation);
+  setupProviderSetup({ translation, db: getDatabase() });
 });

@@ -16,10 +16,10 @@ import {
 } from '@/utils/translate/on-device/chrome-on-device';
 import { createProviderChain, type ProviderChain } from '@/utils/translate/provider-chain';
 import { ProviderHealth } from '@/utils/translate/provider-health';
-import { createProvider } from '@/utils/translate/providers';
+import { createProvider, type ProviderSecrets } from '@/utils/translate/providers';
 import { ProviderLimiter } from '@/utils/translate/rate-limiter';
 import { StatsStore } from '@/utils/translate/stats-store';
-import { DexieTranslationCache } from '@/utils/translate/translation-cache';
+import { DexieTranslationCache, type CacheStats } from '@/utils/translate/translation-cache';
 import { createTranslationQueue, type TranslationQueue } from '@/utils/translate/translation-queue';
 import {
   ProviderError,
@@ -43,6 +43,8 @@ interface Engine {
   queue: TranslationQueue;
   /** Providers in the chosen order that could not be built (no key, no endpoint) and why. */
   unavailable: { id: ProviderId; reason: string }[];
+  /** The chosen order, built or not. */
+  order: readonly ProviderId[];
 }
 
 /**
@@ -102,11 +104,39 @@ export class TranslationService {
   }
 
   async providerHealth(): Promise<ProviderHealthView[]> {
-    const { chain, unavailable } = await this.currentEngine();
-    return [
+    const { chain, unavailable, order } = await this.currentEngine();
+    const views: ProviderHealthView[] = [
       ...chain.healthView(),
-      ...unavailable.map(({ id, reason }) => ({ id, state: 'failing' as const, lastError: reason })),
+      ...unavailable.map(({ id, reason }) => ({
+        id,
+        state: 'failing' as const,
+        lastError: reason,
+        kind: 'unavailable' as const,
+      })),
     ];
+    // In the chosen order, so a page can tell the first choice from a fallback.
+    return views.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  }
+
+  /** One provider built from the saved settings and keys exactly as the engine builds it. */
+  async buildProvider(id: ProviderId): Promise<TranslationProvider> {
+    const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
+    return this.providerFor(id, settings, secrets);
+  }
+
+  /** A key was saved or removed: the next request builds the chain with it, and the provider starts afresh. */
+  keysChanged(id: ProviderId): void {
+    this.invalidate();
+    this.health.reset(id);
+  }
+
+  /** Forgets what was learnt about one provider (a test passed, a model was downloaded). */
+  resetProviderHealth(id: ProviderId): void {
+    this.health.reset(id);
+  }
+
+  cacheSize(): Promise<CacheStats> {
+    return this.cache.stats();
   }
 
   todayStats(): Promise<StatsView> {
@@ -142,11 +172,7 @@ export class TranslationService {
     const unavailable: Engine['unavailable'] = [];
     for (const id of settings.providerOrder) {
       try {
-        providers.push(
-          id === 'chrome-on-device'
-            ? this.onDeviceProvider()
-            : createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets }),
-        );
+        providers.push(this.providerFor(id, settings, secrets));
       } catch (error) {
         unavailable.push({ id, reason: error instanceof ProviderError ? error.message : String(error) });
       }
@@ -164,7 +190,13 @@ export class TranslationService {
       onStats: (delta) => this.stats.add(delta),
       onError: (error) => console.warn('[RedBridge] cache', error),
     });
-    return { chain, queue, unavailable };
+    return { chain, queue, unavailable, order: settings.providerOrder };
+  }
+
+  private providerFor(id: ProviderId, settings: Settings, secrets: ProviderSecrets): TranslationProvider {
+    return id === 'chrome-on-device'
+      ? this.onDeviceProvider()
+      : createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets });
   }
 }
 

@@ -125,7 +125,7 @@ describe('provider chain', () => {
     expect(result.providers).toEqual(['google-html']);
     expect(deepl.calls).toHaveLength(1);
     expect(chain.healthView()).toEqual([
-      { id: 'deepl', state: 'skipped', lastError: 'failed: auth' },
+      { id: 'deepl', state: 'skipped', lastError: 'failed: auth', kind: 'auth' },
       { id: 'google-html', state: 'working' },
     ]);
   });
@@ -203,6 +203,7 @@ describe('provider chain', () => {
       id: 'google-html',
       state: 'skipped',
       lastError: 'failed: server',
+      kind: 'server',
     });
 
     // Open: google is not even asked.

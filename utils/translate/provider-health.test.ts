@@ -132,8 +132,8 @@ describe('ProviderHealth view', () => {
     expect(health.view(['google-html', 'microsoft-edge', 'google-gtx', 'deepl', 'libretranslate'])).toEqual([
       { id: 'google-html', state: 'working' },
       { id: 'microsoft-edge', state: 'slow' },
-      { id: 'google-gtx', state: 'failing', lastError: 'Rate limited (429)' },
-      { id: 'deepl', state: 'skipped', lastError: 'DeepL rejected the API key' },
+      { id: 'google-gtx', state: 'failing', lastError: 'Rate limited (429)', kind: 'rate-limited' },
+      { id: 'deepl', state: 'skipped', lastError: 'DeepL rejected the API key', kind: 'auth' },
       { id: 'libretranslate', state: 'unused' },
     ]);
   });

@@ -150,10 +150,11 @@ export class ProviderHealth {
       const record = this.records.get(id);
       if (!record || !record.used) return { id, state: 'unused' };
       const lastError = record.lastError?.message;
+      const kind = record.lastError?.kind;
       if (record.circuit === 'open' && this.now() < record.openUntil)
-        return { id, state: 'skipped', lastError };
+        return { id, state: 'skipped', lastError, kind };
       if (record.circuit !== 'closed' || record.consecutiveFailures > 0)
-        return { id, state: 'failing', lastError };
+        return { id, state: 'failing', lastError, kind };
       if (record.latencyMs !== undefined && record.latencyMs > this.slowLatencyMs)
         return { id, state: 'slow' };
       return { id, state: 'working' };
