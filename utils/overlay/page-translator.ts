@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../languages';
 import type { Priority, TranslateRequest, TranslateResult } from '../messages';
+import type { TermCard } from '../glossary/term-card';
 import type { DisplayMode, SourceScope } from '../settings-schema';
 import { planUnit, type UnitPlan } from '../translate/direction';
 import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
@@ -39,6 +40,8 @@ export interface PageTranslatorOptions {
   nearMargin?: string;
   /** Delay that coalesces bursts of DOM mutations (Vue renders a page of comments in many steps). */
   flushDelayMs?: number;
+  /** Adds glossary context to a finished overlay (term chips, highlights in the source). */
+  decorate?: (source: Element, overlay: HTMLElement, unit: Unit, terms: readonly TermCard[]) => void;
 }
 
 type Status = 'waiting' | 'skip' | 'pending' | 'done' | 'error';
@@ -60,6 +63,7 @@ const MEMORY_LIMIT = 5000;
 interface Rendering {
   translations: string[];
   verbatim: boolean[];
+  terms: readonly TermCard[];
 }
 
 let instanceCounter = 0;
@@ -151,6 +155,14 @@ export class PageTranslator {
     this.stop();
     this.memory.clear();
     this.options = { ...this.options, scope };
+    if (wasRunning) this.start();
+  }
+
+  /** The glossary changed: translations and terms may differ now, so every unit is asked for again. */
+  refresh(): void {
+    const wasRunning = this.running;
+    this.stop();
+    this.memory.clear();
     if (wasRunning) this.start();
   }
 
@@ -342,6 +354,7 @@ export class PageTranslator {
               plan.send[index] ? (result.translations[next++] ?? '') : segment,
             ),
             verbatim: plan.send.map((sent) => !sent),
+            terms: result.terms ?? [],
           };
           this.remember(unit, rendering);
           this.showDone(source, entry, rendering);
@@ -384,6 +397,7 @@ export class PageTranslator {
     this.tracker.unobserve(source);
     const overlay = this.ensureOverlay(source, entry);
     renderDone(overlay, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
+    this.options.decorate?.(source, overlay, entry.unit, rendering.terms);
     if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));
   }
 
