@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { PhraseRecord, ReviewCardRecord, ReviewLogRecord } from '../learning/records';
 import {
   DATABASE_NAME,
   SCHEMA_VERSIONS,
@@ -17,6 +18,9 @@ export class RedBridgeDatabase extends Dexie {
   secrets!: EntityTable<SecretRecord, 'id'>;
   stats!: EntityTable<DailyStats, 'day'>;
   userTerms!: EntityTable<UserTermRecord, 'id'>;
+  phrases!: EntityTable<PhraseRecord, 'id'>;
+  reviewCards!: EntityTable<ReviewCardRecord, 'id'>;
+  reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

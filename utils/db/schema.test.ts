@@ -37,6 +37,62 @@ const ROWS_WRITTEN_BY: Record<number, Record<string, object[]>> = {
       },
     ],
   },
+  3: {
+    phrases: [
+      {
+        id: 'phrase-1',
+        key: 'zh|种草',
+        text: '种草',
+        lang: 'zh',
+        pinyin: 'zhòng cǎo',
+        meaning: 'to make someone want to buy something',
+        notes: '',
+        tags: ['slang'],
+        contexts: [
+          {
+            sentence: '被这只猫种草了',
+            sentenceTranslation: 'This cat sold me on it',
+            url: 'https://www.xiaohongshu.com/explore/67875c34000000006f54d753',
+            title: 'Paying my cat tax',
+            seenAt: 3,
+          },
+        ],
+        createdAt: 3,
+        updatedAt: 3,
+      },
+    ],
+    reviewCards: [
+      {
+        id: 'phrase-1:recognize',
+        phraseId: 'phrase-1',
+        direction: 'recognize',
+        due: 4,
+        stability: 2.3,
+        difficulty: 5.1,
+        elapsedDays: 0,
+        scheduledDays: 1,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        lastReview: 3,
+      },
+    ],
+    reviewLog: [
+      {
+        id: 1,
+        cardId: 'phrase-1:recognize',
+        phraseId: 'phrase-1',
+        grade: 3,
+        state: 0,
+        reviewedAt: 3,
+        previousDue: 3,
+        nextDue: 4,
+        scheduledDays: 1,
+        elapsedDays: 0,
+      },
+    ],
+  },
 };
 
 /** A Dexie database declared only up to `version`, as an older release of RedBridge had it. */

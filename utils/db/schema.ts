@@ -67,6 +67,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       userTerms: 'id, term, updatedAt',
     },
   },
+  {
+    // The learner's phrasebook and review history (types in utils/learning/records.ts).
+    version: 3,
+    stores: {
+      phrases: 'id, &key, lang, createdAt, updatedAt, *tags',
+      reviewCards: 'id, phraseId, due',
+      reviewLog: '++id, cardId, phraseId, reviewedAt',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
