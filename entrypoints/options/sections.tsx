@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AboutSection } from './about-section';
+import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { GeneralSection } from './general-section';
 
@@ -14,6 +15,7 @@ export interface OptionsSection {
 /** The options page's sections, in page and navigation order. Each feature adds its own here. */
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'general', title: 'options.general', Component: GeneralSection },
+  { id: 'appearance', title: 'appearance.title', Component: AppearanceSection },
   { id: 'data', title: 'options.data', Component: DataSection },
   { id: 'about', title: 'options.about', Component: AboutSection },
 ];

@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import { createI18n, uiLocaleFor } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
+import { watchAppearance } from '@/utils/overlay/appearance';
 import { PageTranslator } from '@/utils/overlay/page-translator';
 import { TRANSLATION_PORT } from '@/utils/messages';
 import { createPortTranslationClient, type PortLike } from '@/utils/overlay/translation-port-client';
@@ -58,6 +59,7 @@ export default defineContentScript({
       else translator.stop();
     };
     apply(settings);
+    ctx.onInvalidated(watchAppearance(document, settings.appearance));
 
     const stopWatching = watchSettings(apply);
     ctx.addEventListener(window, 'wxt:locationchange', () => translator.rescan());
