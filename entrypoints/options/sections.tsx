@@ -3,6 +3,7 @@ import { AboutSection } from './about-section';
 import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { GeneralSection } from './general-section';
+import { ShortcutsSection } from './shortcuts-section';
 
 export interface OptionsSection {
   /** The section's anchor: `options.html#glossary` opens the page scrolled to it. */
@@ -17,5 +18,6 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'general', title: 'options.general', Component: GeneralSection },
   { id: 'appearance', title: 'appearance.title', Component: AppearanceSection },
   { id: 'data', title: 'options.data', Component: DataSection },
+  { id: 'shortcuts', title: 'shortcuts.title', Component: ShortcutsSection },
   { id: 'about', title: 'options.about', Component: AboutSection },
 ];
