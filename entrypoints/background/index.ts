@@ -4,6 +4,7 @@ import { createOffscreenBridge } from '@/utils/translate/on-device/chrome-on-dev
 import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
 import { GlossaryService, setupGlossary } from './glossary';
+import { setupLearning } from './learning';
 import { setupMessageRouter } from './message-router';
 import { setupProviderSetup } from './provider-setup';
 import { setupTranslationPort } from './translation-port';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   setupMessageRouter(translation);
   setupTranslationPort(translation);
   setupGlossary(glossary);
+  setupLearning(translation);
   setupCommands();
   setupCacheMaintenance(translation);
   setupProviderSetup({ translation, db: getDatabase() });

@@ -27,7 +27,8 @@ export interface RemovedPhrase {
 
 /** A phrase in the phrasebook, with when its cards are due next. */
 export interface PhraseListItem extends PhraseRecord {
-  nextDue: number;
+  /** When its earliest card is due; null for a phrase without cards. */
+  nextDue: number | null;
 }
 
 export interface ReviewItem {
@@ -89,7 +90,7 @@ export class PhraseStore {
     for (const card of cards)
       nextDue.set(card.phraseId, Math.min(card.due, nextDue.get(card.phraseId) ?? Infinity));
     return phrases
-      .map((phrase) => ({ ...phrase, nextDue: nextDue.get(phrase.id) ?? Infinity }))
+      .map((phrase) => ({ ...phrase, nextDue: nextDue.get(phrase.id) ?? null }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 

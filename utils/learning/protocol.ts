@@ -1,3 +1,54 @@
+import type { LanguageCode } from '../languages';
+import type { ChineseLookUp } from '../dictionary/look-up';
+import type { BackupProblem } from './backup';
+import type { PhraseInput } from './phrase-merge';
+import type { PhrasePatch, PhraseListItem, RemovedPhrase, ReviewItem, ReviewProgress } from './phrase-store';
+import type { Grade, PhraseLanguage, PhraseRecord, ReviewCardRecord } from './records';
+
+/** What the look-up popover asks: the selected text and the sentence around it on the page. */
+export interface LookUpRequest {
+  text: string;
+  sentence: string;
+}
+
+export interface LookUpResult {
+  text: string;
+  lang: PhraseLanguage;
+  /** Present for Chinese text: pinyin and dictionary entries of its words. */
+  dictionary?: ChineseLookUp;
+  /** The selection translated (Chinese → the reader's language; anything else → Chinese). */
+  translation: string | null;
+  /** The sentence translated the same way; null when it failed or equals the selection. */
+  sentenceTranslation: string | null;
+  /** The language translations are in. */
+  translatedTo: LanguageCode;
+  /** Why the translations are missing, when the translation service failed. */
+  translationError?: string;
+}
+
+export type RestoreOutcome =
+  | { restored: true; phrases: number; userTerms: number; reviews: number }
+  | { restored: false; problem: BackupProblem; detail: string };
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+}
+
 /** Messages of the learner features (look-up, phrasebook, review, backup), served by the background. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LearningProtocol {}
+export interface LearningProtocol {
+  lookUp: { request: LookUpRequest; response: LookUpResult };
+  savePhrase: { request: PhraseInput; response: { phrase: PhraseRecord; created: boolean } };
+  listPhrases: { request: Record<string, never>; response: PhraseListItem[] };
+  updatePhrase: { request: { id: string; patch: PhrasePatch }; response: PhraseRecord };
+  deletePhrase: { request: { id: string }; response: RemovedPhrase };
+  undoDeletePhrase: { request: RemovedPhrase; response: Record<string, never> };
+  getDueItems: { request: { limit?: number }; response: ReviewItem[] };
+  gradeCard: { request: { cardId: string; grade: Grade }; response: ReviewCardRecord };
+  getDueCount: { request: Record<string, never>; response: { due: number } };
+  getReviewProgress: { request: { days: number }; response: ReviewProgress };
+  exportPhrases: { request: { format: 'anki' | 'csv' }; response: ExportedFile };
+  exportBackup: { request: Record<string, never>; response: ExportedFile };
+  restoreBackup: { request: { text: string }; response: RestoreOutcome };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/messages';
+import { setupLearning } from './learning';
+import type { TranslationService } from './translation-service';
+
+vi.mock('./dictionary-loader', async () => {
+  const { shippedDictionary } = await import('@/utils/dictionary/shipped-dictionary.testing');
+  return { loadDictionary: async () => shippedDictionary() };
+});
+
+const translation = {
+  translate: vi.fn(async ({ segments }: { segments: string[] }) => ({
+    translations: segments.map((segment) => `⟦${segment}⟧`),
+    provider: 'google-html',
+  })),
+} as unknown as TranslationService;
+
+describe('learning in the background', () => {
+  it('looks up, saves, reviews and shows the due count on the badge', async () => {
+    const setBadgeText = vi.fn(async () => {});
+    Object.assign(fakeBrowser, { action: { setBadgeText, setBadgeBackgroundColor: async () => {} } });
+    setupLearning(translation);
+
+    const found = await sendMessage('lookUp', { text: '种草', sentence: '被这只猫种草了' });
+    expect(found.dictionary?.pinyin).toBe('zhòngcǎo');
+    expect(found.translation).toBe('⟦种草⟧');
+
+    const saved = await sendMessage('savePhrase', {
+      text: found.text,
+      lang: found.lang,
+      pinyin: found.dictionary?.pinyin,
+      meaning: found.translation ?? '',
+      context: {
+        sentence: '被这只猫种草了',
+        sentenceTranslation: '',
+        url: 'https://www.xiaohongshu.com/explore/1',
+        title: '',
+      },
+    });
+    expect(saved.created).toBe(true);
+    expect(await sendMessage('getDueCount', {})).toEqual({ due: 2 });
+    await vi.waitFor(() => expect(setBadgeText).toHaveBeenLastCalledWith({ text: '2' }));
+
+    const [item] = await sendMessage('getDueItems', {});
+    const graded = await sendMessage('gradeCard', { cardId: item!.card.id, grade: 3 });
+    expect(graded.due).toBeGreaterThan(item!.card.due);
+    await vi.waitFor(() => expect(setBadgeText).toHaveBeenLastCalledWith({ text: '1' }));
+
+    const refused = await sendMessage('restoreBackup', { text: 'not json' });
+    expect(refused).toMatchObject({ restored: false, problem: 'unreadable' });
+    expect(await sendMessage('listPhrases', {})).toHaveLength(1);
+
+    const backup = await sendMessage('exportBackup', {});
+    expect(JSON.parse(backup.text).tables.phrases).toHaveLength(1);
+    const anki = await sendMessage('exportPhrases', { format: 'anki' });
+    expect(anki.text).toContain('种草\tzhòngcǎo\t⟦种草⟧');
+  });
+});

@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { getDatabase } from '@/utils/db/database';
+import { createBackup, parseBackup, readTables, restoreBackup, BackupError } from '@/utils/learning/backup';
+import { toAnkiFile, toCsvFile } from '@/utils/learning/exports';
+import { localDay } from '@/utils/learning/local-day';
+import { createLookUp } from '@/utils/learning/look-up-service';
+import { PhraseStore } from '@/utils/learning/phrase-store';
+import { onMessage } from '@/utils/messages';
+import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/settings';
+import { loadDictionary } from './dictionary-loader';
+import type { TranslationService } from './translation-service';
+
+const BADGE_ALARM = 'review-badge';
+
+/** Shows how many review cards are due on the toolbar button; nothing when none are. */
+async function refreshBadge(store: PhraseStore): Promise<void> {
+  const due = await store.dueCount();
+  const action =
+    browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (!action) return;
+  await action.setBadgeText({ text: due > 0 ? String(due > 999 ? '999+' : due) : '' });
+  await action.setBadgeBackgroundColor?.({ color: '#d4380d' });
+}
+
+/** The learner features in the background: look-up, phrasebook, review, exports and backups. */
+export function setupLearning(translation: TranslationService): void {
+  const db = getDatabase();
+  const store = new PhraseStore(db);
+  const badge = () => refreshBadge(store).catch((error: unknown) => console.warn('[RedBridge] badge', error));
+  /** Runs a change, then brings the badge up to date with it. */
+  const changing = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    void badge();
+    return result;
+  };
+
+  const lookUp = createLookUp({
+    dictionary: loadDictionary,
+    readerLanguage: async () => resolveReaderLanguage(await loadSettings()),
+    translate: async (segments, from, to) =>
+      (
+        await translation.translate({
+          requestId: `look-up-${crypto.randomUUID()}`,
+          segments,
+          from,
+          to,
+          priority: 'visible',
+        })
+      ).translations,
+  });
+
+  onMessage({
+    lookUp: (request) => lookUp(request),
+    savePhrase: (input) => changing(store.save(input)),
+    listPhrases: () => store.list(),
+    updatePhrase: ({ id, patch }) => store.update(id, patch),
+    deletePhrase: ({ id }) => changing(store.remove(id)),
+    undoDeletePhrase: async (removed) => {
+      await changing(store.restore(removed));
+      return {};
+    },
+    getDueItems: ({ limit }) => store.dueItems(limit),
+    gradeCard: ({ cardId, grade }) => changing(store.grade(cardId, grade)),
+    getDueCount: async () => ({ due: await store.dueCount() }),
+    getReviewProgress: ({ days }) => store.progress(days),
+    exportPhrases: async ({ format }) => {
+      const phrases = (await store.list()).reverse();
+      const day = localDay(Date.now());
+      return format === 'anki'
+        ? { filename: `redbridge-anki-${day}.txt`, mimeType: 'text/plain', text: toAnkiFile(phrases) }
+        : { filename: `redbridge-phrases-${day}.csv`, mimeType: 'text/csv', text: toCsvFile(phrases) };
+    },
+    exportBackup: async () => {
+      const backup = createBackup(await loadSettings(), await readTables(db));
+      return {
+        filename: `redbridge-backup-${localDay(Date.now())}.json`,
+        mimeType: 'application/json',
+        text: JSON.stringify(backup, null, 1),
+      };
+    },
+    restoreBackup: async ({ text }) => {
+      let backup;
+      try {
+        backup = parseBackup(text);
+      } catch (error) {
+        if (error instanceof BackupError)
+          return { restored: false, problem: error.problem, detail: error.detail };
+        throw error;
+      }
+      await changing(restoreBackup(db, backup, updateSettings));
+      return {
+        restored: true,
+        phrases: backup.tables.phrases.length,
+        userTerms: backup.tables.userTerms.length,
+        reviews: backup.tables.reviewLog.length,
+      };
+    },
+  });
+
+  // Cards fall due while nobody touches anything: look again every quarter of an hour.
+  void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void badge();
+  });
+  void badge();
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { shippedDictionary } from '../dictionary/shipped-dictionary.testing';
+import type { LanguageCode } from '../languages';
+import { createLookUp } from './look-up-service';
+
+function setup(
+  reader: LanguageCode,
+  translate = vi.fn(async (segments: string[]) => segments.map((s) => `⟦${s}⟧`)),
+) {
+  const lookUp = createLookUp({
+    dictionary: async () => shippedDictionary(),
+    translate,
+    readerLanguage: async () => reader,
+  });
+  return { lookUp, translate };
+}
+
+describe('look-up', () => {
+  it('gives Chinese text pinyin, definitions and a translation into the reader’s language', async () => {
+    const { lookUp, translate } = setup('en');
+    const result = await lookUp({ text: '种草', sentence: '绝绝子！被这只猫种草了，我也想养橘猫' });
+    expect(result.lang).toBe('zh');
+    expect(result.dictionary?.pinyin).toBe('zhòngcǎo');
+    expect(result.dictionary?.words[0]?.senses[0]?.definitions.join()).toMatch(/recommend/);
+    expect(translate).toHaveBeenCalledWith(['种草', '绝绝子！被这只猫种草了，我也想养橘猫'], 'zh-CN', 'en');
+    expect(result).toMatchObject({
+      translation: '⟦种草⟧',
+      sentenceTranslation: '⟦绝绝子！被这只猫种草了，我也想养橘猫⟧',
+      translatedTo: 'en',
+    });
+  });
+
+  it('translates English into Chinese, with no dictionary part', async () => {
+    const { lookUp, translate } = setup('zh-CN');
+    const result = await lookUp({
+      text: 'mandatory',
+      sentence: 'wait is the cat tax mandatory?? I only have a dog',
+    });
+    expect(result.lang).toBe('en');
+    expect(result.dictionary).toBeUndefined();
+    expect(translate).toHaveBeenCalledWith(
+      ['mandatory', 'wait is the cat tax mandatory?? I only have a dog'],
+      'en',
+      'zh-CN',
+    );
+    expect(result.translatedTo).toBe('zh-CN');
+  });
+
+  it('translates Chinese for a Chinese reader into English, and sends a lone sentence once', async () => {
+    const { lookUp, translate } = setup('zh-CN');
+    const result = await lookUp({ text: '谢谢', sentence: '谢谢' });
+    expect(translate).toHaveBeenCalledWith(['谢谢'], 'zh-CN', 'en');
+    expect(result.sentenceTranslation).toBeNull();
+  });
+
+  it('keeps the dictionary part when translation fails', async () => {
+    const { lookUp } = setup(
+      'en',
+      vi.fn(async () => {
+        throw new Error('All translation services failed');
+      }),
+    );
+    const result = await lookUp({ text: '谢谢', sentence: '我叫Jess，谢谢大家！' });
+    expect(result.translation).toBeNull();
+    expect(result.translationError).toMatch(/failed/);
+    expect(result.dictionary?.words[0]?.pinyin).toBe('xiè xie');
+  });
+});
