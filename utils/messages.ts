@@ -5,6 +5,7 @@ import type { LanguageCode } from './languages';
 import type { LearningProtocol } from './learning/protocol';
 import type { ProviderSetupProtocol } from './translate/setup-protocol';
 import type { ProviderErrorKind, ProviderId, SourceLanguage } from './translate/types';
+import type { WelcomeProtocol } from './welcome-protocol';
 
 /**
  * The one protocol between extension contexts. Pages call `sendMessage`; the background registers
@@ -89,7 +90,7 @@ export interface CoreProtocol {
 
 /** Every message; each feature declares its own messages beside its code. */
 export interface ProtocolMap
-  extends CoreProtocol, GlossaryProtocol, LearningProtocol, ProviderSetupProtocol {}
+  extends CoreProtocol, GlossaryProtocol, LearningProtocol, ProviderSetupProtocol, WelcomeProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 

@@ -3,6 +3,7 @@ import { loadSettings, watchSettings } from '@/utils/settings';
 import { createOffscreenBridge } from '@/utils/translate/on-device/chrome-on-device';
 import { setupCacheMaintenance } from './cache-maintenance';
 import { setupCommands } from './commands';
+import { setupFirstRun } from './first-run';
 import { GlossaryService, setupGlossary } from './glossary';
 import { setupLearning } from './learning';
 import { setupMessageRouter } from './message-router';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   setupGlossary(glossary);
   setupLearning(translation);
   setupCommands();
+  setupFirstRun(translation);
   setupCacheMaintenance(translation);
   setupProviderSetup({ translation, db: getDatabase() });
 });
