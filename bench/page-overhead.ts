@@ -4,8 +4,8 @@ import type { TestServer } from '../tests/e2e/server';
 import { SITE, setSettings, waitForNoPending } from '../tests/e2e/support';
 import { analyzeMainThread, type MainThreadFigures, type TraceEvent } from './trace-analysis';
 
-const NOTE = '67875c34000000006f54d753';
-const COMMENTS = 1000;
+export const NOTE = '67875c34000000006f54d753';
+export const COMMENTS = 1000;
 
 async function record(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
@@ -24,7 +24,7 @@ async function record(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
 }
 
 /** Scrolls the note's comments from top to bottom with the wheel, loading all of them on the way. */
-async function scrollThroughComments(page: Page): Promise<number> {
+export async function scrollThroughComments(page: Page): Promise<number> {
   const scroller = page.locator('.note-scroller');
   const box = (await scroller.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
