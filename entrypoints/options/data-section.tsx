@@ -1,3 +1,4 @@
+import { BackupControls } from './backup-controls';
 import { CacheControls } from './cache-section';
 
 /** Everything stored on this device: the translation cache, and backups of what the user owns. */
@@ -5,6 +6,7 @@ export function DataSection() {
   return (
     <>
       <CacheControls />
+      <BackupControls />
     </>
   );
 }

@@ -3,6 +3,9 @@ import { AboutSection } from './about-section';
 import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { GeneralSection } from './general-section';
+import { PhrasebookSection } from './phrasebook-section';
+import { ProgressSection } from './progress-section';
+import { ReviewSection } from './review-section';
 import { ShortcutsSection } from './shortcuts-section';
 
 export interface OptionsSection {
@@ -17,6 +20,9 @@ export interface OptionsSection {
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'general', title: 'options.general', Component: GeneralSection },
   { id: 'appearance', title: 'appearance.title', Component: AppearanceSection },
+  { id: 'phrasebook', title: 'learning.sections.phrasebook', Component: PhrasebookSection },
+  { id: 'review', title: 'learning.sections.review', Component: ReviewSection },
+  { id: 'progress', title: 'learning.sections.progress', Component: ProgressSection },
   { id: 'data', title: 'options.data', Component: DataSection },
   { id: 'shortcuts', title: 'shortcuts.title', Component: ShortcutsSection },
   { id: 'about', title: 'options.about', Component: AboutSection },

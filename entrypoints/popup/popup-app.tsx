@@ -7,6 +7,7 @@ import { TodayStats } from '@/components/today-stats';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
 import { SITE_HOSTS, type SiteHost } from '@/utils/settings-schema';
+import { ReviewDue } from './review-due';
 
 /** The host of the active tab when it is a supported site, so the toggle acts on that site. */
 async function activeSite(): Promise<SiteHost | undefined> {
@@ -53,6 +54,7 @@ export function PopupApp() {
       />
       <DisplayModePicker value={settings.displayMode} onChange={(displayMode) => update({ displayMode })} />
       <TodayStats />
+      <ReviewDue />
       <footer className="popup-footer">
         <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('common.openOptions')}

@@ -3,12 +3,16 @@ import { portPair } from '@/tests/support/fake-port';
 import type { PortBatch, PortResults, TranslateRequest } from '../messages';
 import { createPortTranslationClient, type PortLike } from './translation-port-client';
 
-const request = (requestId: string, text = '猫税'): TranslateRequest => ({
+const request = (
+  requestId: string,
+  text = '猫税',
+  priority: TranslateRequest['priority'] = 'visible',
+): TranslateRequest => ({
   requestId,
   segments: [text],
   from: 'zh-CN',
   to: 'en',
-  priority: 'visible',
+  priority,
 });
 
 /** A background end that answers every request after `answerAfterMs`, recording what it got. */
@@ -53,15 +57,19 @@ describe('port translation client', () => {
     const batches = fakeBackground(background);
     const connect = vi.fn(() => content);
     const client = createPortTranslationClient({ connect, timeoutMessage: 'no answer' });
-    const answers = [client.translate(request('a', '猫税')), client.translate(request('b', 'fail'))];
+    const answers = [client.translate(request('a', '猫税', 'near')), client.translate(request('b', 'fail'))];
     client.prioritize(['a']);
     const settled = Promise.allSettled(answers);
     await vi.advanceTimersByTimeAsync(0);
     expect(connect).toHaveBeenCalledTimes(1);
     expect(batches).toHaveLength(1);
+    // Promoted before it left: changed in place, no separate promotion.
     expect(batches[0]).toMatchObject({
-      translate: [{ requestId: 'a' }, { requestId: 'b' }],
-      prioritize: ['a'],
+      translate: [
+        { requestId: 'a', priority: 'visible' },
+        { requestId: 'b', priority: 'visible' },
+      ],
+      prioritize: [],
       cancel: [],
     });
     const [first, second] = await settled;
@@ -118,6 +126,99 @@ describe('port translation client', () => {
     const answer = client.translate(request('a')).catch((error) => error.failure);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(await answer).toEqual({ kind: 'timeout', message: 'no answer from RedBridge' });
+  });
+
+  it('lets requests for units only near the viewport wait for company, up to nearDelayMs', async () => {
+    const { content, background } = portPair();
+    const batches = fakeBackground(background, 1_000);
+    const client = createPortTranslationClient({
+      connect: () => content,
+      timeoutMessage: 'no answer',
+      nearDelayMs: 250,
+    });
+    void client.translate(request('a', '一', 'near'));
+    await vi.advanceTimersByTimeAsync(100);
+    void client.translate(request('b', '二', 'near'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(batches).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches.map((batch) => batch.translate.map((r) => [r.requestId, r.priority]))).toEqual([
+      [
+        ['a', 'near'],
+        ['b', 'near'],
+      ],
+    ]);
+  });
+
+  it('sends waiting near requests at once with one in view, and they need no promotion later', async () => {
+    const { content, background } = portPair();
+    const batches = fakeBackground(background, 1_000);
+    const client = createPortTranslationClient({ connect: () => content, timeoutMessage: 'no answer' });
+    void client.translate(request('a', '一', 'near'));
+    void client.translate(request('b', '二', 'visible'));
+    await vi.advanceTimersByTimeAsync(0);
+    // Riding with a unit in view, the near one goes out with it instead of being held.
+    expect(batches.map((batch) => batch.translate.map((r) => [r.requestId, r.priority]))).toEqual([
+      [
+        ['a', 'visible'],
+        ['b', 'visible'],
+      ],
+    ]);
+    client.prioritize(['a']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('promotes a request sent ahead on its own once, when its unit comes into view', async () => {
+    const { content, background } = portPair();
+    const batches = fakeBackground(background, 1_000);
+    const client = createPortTranslationClient({
+      connect: () => content,
+      timeoutMessage: 'no answer',
+      nearDelayMs: 250,
+    });
+    void client.translate(request('a', '一', 'near'));
+    await vi.advanceTimersByTimeAsync(250);
+    client.prioritize(['a']);
+    client.prioritize(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches.map((batch) => [batch.translate.length, batch.prioritize])).toEqual([
+      [1, []],
+      [0, ['a']],
+    ]);
+  });
+
+  it('drops a cancelled request that has not left yet instead of sending it and its cancellation', async () => {
+    const { content, background } = portPair();
+    const batches = fakeBackground(background, 1_000);
+    const client = createPortTranslationClient({ connect: () => content, timeoutMessage: 'no answer' });
+    const first = client.translate(request('a', '一', 'near')).catch((error) => error.failure.kind);
+    void client.translate(request('b', '二', 'near'));
+    client.cancel(['a']);
+    expect(await first).toBe('cancelled');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(batches.map((batch) => [batch.translate.map((r) => r.requestId), batch.cancel])).toEqual([
+      [['b'], []],
+    ]);
+  });
+
+  it('times out each request after its own wait, with requests asked at different times', async () => {
+    const { content } = portPair();
+    const client = createPortTranslationClient({
+      connect: () => content,
+      timeoutMs: 5_000,
+      timeoutMessage: 'no answer',
+    });
+    const kinds: string[] = [];
+    void client.translate(request('a')).catch((error) => kinds.push(`a:${error.failure.kind}`));
+    await vi.advanceTimersByTimeAsync(3_000);
+    void client.translate(request('b')).catch((error) => kinds.push(`b:${error.failure.kind}`));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(kinds).toEqual(['a:timeout']);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(kinds).toEqual(['a:timeout']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(kinds).toEqual(['a:timeout', 'b:timeout']);
   });
 
   it('fails every waiting request with a reason when the extension can no longer be reached', async () => {
