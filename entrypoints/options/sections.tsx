@@ -5,6 +5,8 @@ import { DataSection } from './data-section';
 import { GeneralSection } from './general-section';
 import { PhrasebookSection } from './phrasebook-section';
 import { ProgressSection } from './progress-section';
+import { GlossarySection } from './glossary-section';
+import { ProvidersSection } from './providers-section';
 import { ReviewSection } from './review-section';
 import { ShortcutsSection } from './shortcuts-section';
 
@@ -20,6 +22,8 @@ export interface OptionsSection {
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'general', title: 'options.general', Component: GeneralSection },
   { id: 'appearance', title: 'appearance.title', Component: AppearanceSection },
+  { id: 'providers', title: 'providerSetup.title', Component: ProvidersSection },
+  { id: 'glossary', title: 'glossary.title', Component: GlossarySection },
   { id: 'phrasebook', title: 'learning.sections.phrasebook', Component: PhrasebookSection },
   { id: 'review', title: 'learning.sections.review', Component: ReviewSection },
   { id: 'progress', title: 'learning.sections.progress', Component: ProgressSection },

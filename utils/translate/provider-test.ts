@@ -10,7 +10,7 @@ export const PROVIDER_TEST_TIMEOUT_MS = 20_000;
  * What a test translates: Chinese into the reader's language, as most of the site is; a Chinese
  * reader's providers are tested the other way round, the way they will be used.
  */
-export function testSample(to: LanguageCode): ProviderTestSample {
+export function testSample(to: LanguageCode): ProviderTestSample & { from: LanguageCode } {
   return to === 'zh-CN'
     ? { text: 'Hello, world', from: 'en', to }
     : { text: '你好，世界', from: 'zh-CN', to };

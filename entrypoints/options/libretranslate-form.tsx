@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '@/utils/settings-schema';
+import type { KeyStatuses } from '@/utils/translate/setup-protocol';
+import { KeyField } from './key-field';
+import { parseEndpoint, type SettingsUpdate } from './provider-catalog';
+import { SaveStatusLine } from './save-status';
+import { useProviderSave } from './use-provider-save';
+
+/** LibreTranslate: the server's address and, when the server asks for one, a key. */
+export function LibretranslateForm(props: {
+  settings: Settings;
+  keys: KeyStatuses;
+  update: SettingsUpdate;
+  onKeys: (keys: KeyStatuses) => void;
+}) {
+  const { t } = useTranslation();
+  const urlId = useId();
+  const { settings, keys } = props;
+  const [baseUrl, setBaseUrl] = useState(settings.providers.libretranslate.baseUrl);
+  const [key, setKey] = useState('');
+  const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'libretranslate', ...props });
+  const providers = { ...settings.providers, libretranslate: { baseUrl: baseUrl.trim() } };
+
+  const onSave = () => {
+    if (!parseEndpoint(baseUrl)) return invalid(t('providerSetup.invalidUrl'));
+    void save(providers, key).then((saved) => saved && setKey(''));
+  };
+
+  return (
+    <fieldset className="provider-form" data-provider-form="libretranslate">
+      <legend>{t('providers.libretranslate')}</legend>
+      <div className="field">
+        <label className="field-label" htmlFor={urlId}>
+          {t('providerSetup.libre.url')}
+        </label>
+        <input
+          id={urlId}
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder="https://libretranslate.example.org"
+          value={baseUrl}
+          onChange={(event) => setBaseUrl(event.target.value)}
+        />
+      </div>
+      <KeyField
+        status={keys.libretranslate}
+        value={key}
+        onChange={setKey}
+        onRemove={() => void removeKey(providers)}
+        optional
+      />
+      <div className="form-actions">
+        <button type="button" onClick={onSave} disabled={busy}>
+          {t('providerSetup.saveNamed', { name: t('providers.libretranslate') })}
+        </button>
+      </div>
+      <SaveStatusLine status={status} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,105 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '@/utils/settings-schema';
+import type { KeyStatuses } from '@/utils/translate/setup-protocol';
+import { KeyField } from './key-field';
+import { OPENAI_PRESETS, parseEndpoint, presetOf, type SettingsUpdate } from './provider-catalog';
+import { SaveStatusLine } from './save-status';
+import { useProviderSave } from './use-provider-save';
+
+/**
+ * Any chat-completions API: a preset fills in the base URL and a model that translates well; both
+ * stay editable. A local server (Ollama) needs no key.
+ */
+export function OpenAiCompatibleForm(props: {
+  settings: Settings;
+  keys: KeyStatuses;
+  update: SettingsUpdate;
+  onKeys: (keys: KeyStatuses) => void;
+}) {
+  const { t } = useTranslation();
+  const urlId = useId();
+  const modelId = useId();
+  const { settings, keys } = props;
+  const saved = settings.providers.openaiCompatible;
+  const [baseUrl, setBaseUrl] = useState(saved.baseUrl);
+  const [model, setModel] = useState(saved.model);
+  const [key, setKey] = useState('');
+  const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'openai-compatible', ...props });
+  const preset = presetOf(baseUrl);
+  const providers = {
+    ...settings.providers,
+    openaiCompatible: { baseUrl: baseUrl.trim(), model: model.trim() },
+  };
+
+  const choosePreset = (id: string) => {
+    const chosen = OPENAI_PRESETS.find((candidate) => candidate.id === id);
+    if (!chosen) return;
+    setBaseUrl(chosen.baseUrl);
+    setModel(chosen.model);
+  };
+
+  const onSave = () => {
+    if (!parseEndpoint(baseUrl)) return invalid(t('providerSetup.invalidUrl'));
+    if (!model.trim()) return invalid(t('providerSetup.openai.modelRequired'));
+    void save(providers, key).then((done) => done && setKey(''));
+  };
+
+  return (
+    <fieldset className="provider-form" data-provider-form="openai-compatible">
+      <legend>{t('providers.openai-compatible')}</legend>
+      <label className="field">
+        <span className="field-label">{t('providerSetup.openai.preset')}</span>
+        <select value={preset} onChange={(event) => choosePreset(event.target.value)}>
+          {OPENAI_PRESETS.map(({ id }) => (
+            <option key={id} value={id}>
+              {t(`providerSetup.openai.presets.${id}`)}
+            </option>
+          ))}
+          <option value="custom" disabled={preset !== 'custom'}>
+            {t('providerSetup.openai.presets.custom')}
+          </option>
+        </select>
+      </label>
+      <div className="field">
+        <label className="field-label" htmlFor={urlId}>
+          {t('providerSetup.openai.baseUrl')}
+        </label>
+        <input
+          id={urlId}
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          value={baseUrl}
+          onChange={(event) => setBaseUrl(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={modelId}>
+          {t('providerSetup.openai.model')}
+        </label>
+        <input
+          id={modelId}
+          type="text"
+          spellCheck={false}
+          value={model}
+          onChange={(event) => setModel(event.target.value)}
+        />
+      </div>
+      <KeyField
+        status={keys.openaiCompatible}
+        value={key}
+        onChange={setKey}
+        onRemove={() => void removeKey(providers)}
+        optional={preset === 'ollama'}
+        {...(preset === 'ollama' ? { help: t('providerSetup.openai.localNoKey') } : {})}
+      />
+      <div className="form-actions">
+        <button type="button" onClick={onSave} disabled={busy}>
+          {t('providerSetup.saveNamed', { name: t('providers.openai-compatible') })}
+        </button>
+      </div>
+      <SaveStatusLine status={status} />
+    </fieldset>
+  );
+}
