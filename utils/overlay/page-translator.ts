@@ -196,7 +196,18 @@ export class PageTranslator {
         else this.needsCleanup = true;
       }
     }
-    this.scheduleFlush();
+    // Records of our own overlays ask for nothing: no timer for them.
+    if (this.textDirty.size || this.addedRoots.size || this.needsCleanup) this.scheduleFlush();
+  }
+
+  /**
+   * Takes the records our own overlay writes just queued, so the observer's callback is not called
+   * for them (each call costs the page a task's worth of overhead); the site's records among them
+   * are handled as the callback would.
+   */
+  private takeOwnRecords(): void {
+    const records = this.observer?.takeRecords();
+    if (records?.length) this.onMutations(records);
   }
 
   private scheduleFlush(): void {
@@ -216,6 +227,7 @@ export class PageTranslator {
     const dirty = [...this.textDirty];
     this.textDirty.clear();
     for (const source of dirty) if (source.isConnected) this.update(source);
+    this.takeOwnRecords();
   }
 
   private scan(root: ParentNode): void {
@@ -319,6 +331,7 @@ export class PageTranslator {
           this.request(element, entry, this.priorityOf(element));
       }
       if (this.promoted.length > 0 && this.running) this.options.prioritize(this.promoted.splice(0));
+      this.takeOwnRecords();
     }, 0);
   }
 
@@ -358,6 +371,7 @@ export class PageTranslator {
           };
           this.remember(unit, rendering);
           this.showDone(source, entry, rendering);
+          this.takeOwnRecords();
         },
         (error: unknown) => {
           if (!this.isCurrent(source, entry, requestId)) return;
@@ -375,16 +389,18 @@ export class PageTranslator {
           // The background's own words are English; say it in the reader's interface language.
           const message = error instanceof Error ? error.message : String(error);
           const reason = (kind && this.options.labels.reason(kind)) || message;
-          renderError(this.ensureOverlay(source, entry), reason, this.options.labels, () => {
-            if (this.tracked.get(source) === entry && entry.status === 'error')
-              this.request(source, entry, 'visible', true);
-          });
+          this.ensureOverlay(source, entry, (overlay) =>
+            renderError(overlay, reason, this.options.labels, () => {
+              if (this.tracked.get(source) === entry && entry.status === 'error')
+                this.request(source, entry, 'visible', true);
+            }),
+          );
         },
       );
   }
 
   private showPending(source: Element, entry: Tracked): void {
-    renderPending(this.ensureOverlay(source, entry), this.options.labels);
+    this.ensureOverlay(source, entry, (overlay) => renderPending(overlay, this.options.labels));
   }
 
   private isCurrent(source: Element, entry: Tracked, requestId: string): boolean {
@@ -395,17 +411,24 @@ export class PageTranslator {
     entry.status = 'done';
     // A finished unit needs no watching until its text changes (which makes a new entry).
     this.tracker.unobserve(source);
-    const overlay = this.ensureOverlay(source, entry);
-    renderDone(overlay, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
+    const overlay = this.ensureOverlay(source, entry, (element) =>
+      renderDone(element, entry.unit, rendering.translations, this.options.labels, rendering.verbatim),
+    );
     this.options.decorate?.(source, overlay, entry.unit, rendering.terms);
     if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));
   }
 
-  private ensureOverlay(source: Element, entry: Tracked): HTMLElement {
+  /** Renders the unit's overlay, a new one before it is inserted: writes to a detached element are cheap. */
+  private ensureOverlay(
+    source: Element,
+    entry: Tracked,
+    render: (overlay: HTMLElement) => void,
+  ): HTMLElement {
     const { doc, reader, mode } = this.options;
     if (entry.overlay) retargetOverlay(entry.overlay, entry.unit, reader);
     else entry.overlay = createOverlay(doc, entry.unit, reader, mode);
     setOverlayMode(entry.overlay, mode);
+    render(entry.overlay);
     this.place(source, entry);
     return entry.overlay;
   }
