@@ -34,8 +34,9 @@ export interface PhraseListItem extends PhraseRecord {
 export interface ReviewItem {
   card: ReviewCardRecord;
   phrase: PhraseRecord;
-  /** When each grade would make the card due next. */
+  /** When each grade would make the card due next, if graded at `previewedAt`. */
   preview: Record<Grade, number>;
+  previewedAt: number;
 }
 
 export interface DayReviews {
@@ -144,7 +145,7 @@ export class PhraseStore {
     for (const card of cards) {
       if (items.length >= limit) break;
       const phrase = await this.db.phrases.get(card.phraseId);
-      if (phrase) items.push({ card, phrase, preview: previewDue(card, now) });
+      if (phrase) items.push({ card, phrase, preview: previewDue(card, now), previewedAt: now });
     }
     return items;
   }
