@@ -25,15 +25,23 @@ export function isOverlay(node: Node | null | undefined): node is HTMLElement {
   return !!node && node.nodeType === 1 && (node as Element).hasAttribute(OVERLAY_ATTRIBUTE);
 }
 
+/** The attributes every overlay starts with, set once per document and cloned (cheaper than setting). */
+const blanks = new WeakMap<Document, HTMLElement>();
+
 export function createOverlay(doc: Document, unit: Unit, lang: string, mode: DisplayMode): HTMLElement {
-  const element = doc.createElement('div');
-  element.setAttribute(OVERLAY_ATTRIBUTE, '');
+  let blank = blanks.get(doc);
+  if (!blank) {
+    blank = doc.createElement('div');
+    blank.setAttribute(OVERLAY_ATTRIBUTE, '');
+    // Keep the site's selection search pop-up away from our text (the site honours this attribute).
+    blank.setAttribute('selected-disabled-search', '');
+    blanks.set(doc, blank);
+  }
+  const element = blank.cloneNode(false) as HTMLElement;
   element.className = `rb-translation rb-${unit.kind}`;
-  element.dataset.rbKey = unit.key;
-  element.dataset.rbMode = mode;
+  element.setAttribute('data-rb-key', unit.key);
+  element.setAttribute('data-rb-mode', mode);
   element.lang = lang;
-  // Keep the site's selection search pop-up away from our text (the site honours this attribute).
-  element.setAttribute('selected-disabled-search', '');
   return element;
 }
 
@@ -49,7 +57,7 @@ export function retargetOverlay(element: HTMLElement, unit: Unit, lang: string):
 }
 
 function setState(element: HTMLElement, state: OverlayState): void {
-  element.dataset.rbState = state;
+  element.setAttribute('data-rb-state', state);
   element.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
 }
 
