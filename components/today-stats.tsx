@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendMessage, type ProviderHealthView, type StatsView } from '@/utils/messages';
+import { providerInUse } from './provider-in-use';
 
 /** Today's figures and the health of the provider in use, refreshed while the view is open. */
 export function TodayStats() {
@@ -28,7 +29,9 @@ export function TodayStats() {
     };
   }, []);
 
-  const inUse = health.find((entry) => entry.state === 'working' || entry.state === 'slow') ?? health[0];
+  const inUse = providerInUse(health);
+  const reason =
+    inUse && 'kind' in inUse && inUse.kind ? t(`providerSetup.popup.reasons.${inUse.kind}`) : undefined;
   return (
     <section className="stats" aria-label={t('popup.today')}>
       <h2>{t('popup.today')}</h2>
@@ -51,9 +54,22 @@ export function TodayStats() {
         </div>
       </dl>
       {inUse && (
-        <p className="provider-health" data-provider={inUse.id} data-state={inUse.state}>
-          {t('popup.provider')}: {t(`providers.${inUse.id}`)} · {t(`health.${inUse.state}`)}
+        <p className="provider-health" data-provider={inUse.provider} data-state={inUse.state}>
+          {t('popup.provider')}: {t(`providers.${inUse.provider}`)} ·{' '}
+          {inUse.state === 'falling-back' ? t('providerSetup.popup.fallingBack') : t(`health.${inUse.state}`)}
         </p>
+      )}
+      {inUse?.state === 'falling-back' && (
+        <p className="status provider-fallback" data-failed={inUse.failed}>
+          {t(reason ? 'providerSetup.popup.fallbackReason' : 'providerSetup.popup.fallback', {
+            failed: t(`providers.${inUse.failed}`),
+            provider: t(`providers.${inUse.provider}`),
+            reason,
+          })}
+        </p>
+      )}
+      {inUse?.state === 'failing' && reason && (
+        <p className="status provider-fallback">{t('providerSetup.popup.failingReason', { reason })}</p>
       )}
     </section>
   );
