@@ -197,6 +197,20 @@ describe('fake provider ↔ provider modules', () => {
   });
 });
 
+describe('fake LibreTranslate keys', () => {
+  it('refuses "bad-key" with 403 and serves any other key', async () => {
+    const make = (apiKey: string) =>
+      createLibretranslateProvider({ fetch: routedFetch, baseUrl: 'https://libre.redbridge.test/', apiKey });
+    await expect(make('good-key').translate(translateRequest(['今天天气很好']))).resolves.toMatchObject({
+      translations: ['The weather is nice today'],
+    });
+    expect(await failure(make('bad-key'), translateRequest(['今天天气很好']))).toMatchObject({
+      kind: 'auth',
+      details: { status: 403 },
+    });
+  });
+});
+
 describe('fault injection', () => {
   it('429 with Retry-After reaches the provider as rate-limited, then service resumes', async () => {
     fake.faults.push('google-html', { status: 429, retryAfterSeconds: 7 });

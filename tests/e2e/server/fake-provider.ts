@@ -99,7 +99,7 @@ export function createFakeProvider(options: FakeProviderOptions) {
     url: URL,
   ): Promise<void> {
     const raw = await readBody(req);
-    const authProblem = authFailure(provider, req, url);
+    const authProblem = authFailure(provider, req, url, raw);
     let parsed: ParsedRequest;
     try {
       parsed = parseRequest(provider, raw, url);
@@ -251,8 +251,17 @@ function routeFor(host: string, pathname: string): FakeProviderId | undefined {
   return undefined;
 }
 
-/** DeepL wants `DeepL-Auth-Key`; OpenAI itself wants a Bearer key (local servers take none). */
-function authFailure(provider: FakeProviderId, req: IncomingMessage, url: URL): number | undefined {
+/**
+ * DeepL wants `DeepL-Auth-Key`; OpenAI itself wants a Bearer key (local servers take none);
+ * LibreTranslate takes any `api_key` but "bad-key", which it refuses with 403 as a server that
+ * requires keys does.
+ */
+function authFailure(
+  provider: FakeProviderId,
+  req: IncomingMessage,
+  url: URL,
+  raw: string,
+): number | undefined {
   const authorization = req.headers.authorization ?? '';
   if (provider === 'deepl') {
     const key = /^DeepL-Auth-Key (.+)$/.exec(authorization)?.[1];
@@ -262,6 +271,10 @@ function authFailure(provider: FakeProviderId, req: IncomingMessage, url: URL): 
     const key = /^Bearer (.+)$/.exec(authorization)?.[1];
     if (key === 'bad-key') return 401;
     return !key && requestHost(req, url) === 'api.openai.com' ? 401 : undefined;
+  }
+  if (provider === 'libretranslate') {
+    const body = parseJson(raw);
+    return isRecord(body) && body.api_key === 'bad-key' ? 403 : undefined;
   }
   return undefined;
 }
