@@ -9,7 +9,7 @@ export function DisplayModePicker(props: { value: DisplayMode; onChange: (mode: 
   return (
     <fieldset className="field">
       <legend className="field-label">{t('settings.displayMode')}</legend>
-      <div className="segmented" role="radiogroup">
+      <div className="segmented">
         {MODES.map((mode) => (
           <label key={mode} className={props.value === mode ? 'segment selected' : 'segment'}>
             <input

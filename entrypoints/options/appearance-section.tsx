@@ -47,7 +47,7 @@ export function AppearanceSection() {
 
       <fieldset className="field">
         <legend className="field-label">{t('appearance.colors')}</legend>
-        <div className="segmented" role="radiogroup">
+        <div className="segmented">
           {COLOR_PRESETS.map((preset) => (
             <label key={preset} className={appearance.colors === preset ? 'segment selected' : 'segment'}>
               <input
@@ -78,7 +78,7 @@ export function AppearanceSection() {
 
       <fieldset className="field">
         <legend className="field-label">{t('appearance.placement')}</legend>
-        <div className="segmented" role="radiogroup">
+        <div className="segmented">
           {PLACEMENTS.map((placement) => (
             <label
               key={placement}

@@ -83,7 +83,7 @@ function WelcomeForm(props: { settings: Settings; update: (change: Partial<Setti
       <div className="welcome-columns">
         <section className="card welcome-questions" aria-labelledby={`${languageId}-questions`}>
           <h2 id={`${languageId}-questions`} className="visually-hidden">
-            {t('welcome.title')}
+            {t('welcome.questionsHeading')}
           </h2>
           <div className="field">
             <label className="field-label" htmlFor={languageId}>
@@ -108,7 +108,7 @@ function WelcomeForm(props: { settings: Settings; update: (change: Partial<Setti
 
           <fieldset className="field">
             <legend className="field-label">{t('welcome.scope')}</legend>
-            <div className="welcome-choices" role="radiogroup">
+            <div className="welcome-choices">
               {SCOPES.map((choice) => (
                 <label key={choice} className={scope === choice ? 'choice selected' : 'choice'}>
                   <input
