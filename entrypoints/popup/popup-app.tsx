@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { DisplayModePicker } from '@/components/display-mode-picker';
 import { ReaderLanguageSelect } from '@/components/language-select';
+import { QuickAddTerm } from '@/components/quick-add-term';
 import { TodayStats } from '@/components/today-stats';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
@@ -55,6 +56,7 @@ export function PopupApp() {
       <DisplayModePicker value={settings.displayMode} onChange={(displayMode) => update({ displayMode })} />
       <TodayStats />
       <ReviewDue />
+      <QuickAddTerm />
       <footer className="popup-footer">
         <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('common.openOptions')}

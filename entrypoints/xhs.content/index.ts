@@ -5,10 +5,12 @@ import { browser } from 'wxt/browser';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
 import { watchAppearance } from '@/utils/overlay/appearance';
 import { PageTranslator } from '@/utils/overlay/page-translator';
+import { createTermContext, watchGlossary } from '@/utils/overlay/term-context';
 import { TRANSLATION_PORT } from '@/utils/messages';
 import { createPortTranslationClient, type PortLike } from '@/utils/overlay/translation-port-client';
 import { browserLocale, loadSettings, resolveReaderLanguage, watchSettings } from '@/utils/settings';
 import type { Settings, SiteHost } from '@/utils/settings-schema';
+import { setupLookUp } from './lookup';
 
 function overlayLabels(i18n: i18n): OverlayLabels {
   const translating = i18n.t('overlay.translating');
@@ -35,6 +37,13 @@ export default defineContentScript({
       connect: () => browser.runtime.connect({ name: TRANSLATION_PORT }) as unknown as PortLike,
       timeoutMessage: i18n.t('overlay.noAnswer'),
     });
+    let current = settings;
+    const terms = createTermContext({
+      doc: document,
+      i18n,
+      settings: () => current,
+      reader: () => resolveReaderLanguage(current),
+    });
     const translator = new PageTranslator({
       doc: document,
       location: () => ({ pathname: location.pathname }),
@@ -46,9 +55,12 @@ export default defineContentScript({
       translate: client.translate,
       cancel: client.cancel,
       prioritize: client.prioritize,
+      decorate: terms.decorate,
     });
 
     const apply = (next: Settings) => {
+      const termsToggled = next.showTerms !== current.showTerms;
+      current = next;
       void i18n
         .changeLanguage(uiLocaleFor(next.uiLanguage, browserLocale()))
         .then(() => translator.setLabels(overlayLabels(i18n)));
@@ -56,16 +68,24 @@ export default defineContentScript({
       translator.setReader(resolveReaderLanguage(next));
       translator.setScope(next.sourceScope);
       if (next.sites[site] ?? true) translator.start();
-      else translator.stop();
+      else {
+        translator.stop();
+        terms.clear();
+      }
+      if (termsToggled) translator.refresh();
     };
     apply(settings);
     ctx.onInvalidated(watchAppearance(document, settings.appearance));
 
     const stopWatching = watchSettings(apply);
+    // A term added or edited anywhere: its chips and preferred rendering show without a reload.
+    ctx.onInvalidated(watchGlossary(() => translator.refresh()));
     ctx.addEventListener(window, 'wxt:locationchange', () => translator.rescan());
+    setupLookUp(ctx, i18n);
     ctx.onInvalidated(() => {
       stopWatching();
       translator.stop();
+      terms.dispose();
       client.dispose();
     });
   },

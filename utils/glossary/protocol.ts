@@ -25,3 +25,14 @@ export interface GlossaryProtocol {
 
 /** `storage.local` key bumped whenever the user's glossary changes, so open pages refresh their terms. */
 export const GLOSSARY_REVISION_KEY = 'glossaryRevision';
+
+/**
+ * Asked of a tab's content script by the popup (`tabs.sendMessage`): what the reader has selected,
+ * or the term they last opened, to start a quick add from.
+ */
+export const PAGE_TERM_DRAFT = 'rbGlossaryDraft';
+export interface PageTermDraft {
+  selection?: string;
+  /** The term of the chip opened last, as written on the page. */
+  chip?: { term: string; lang: 'zh' | 'en' };
+}

@@ -176,3 +176,17 @@ export function collectUnits(root: ParentNode, location: PageLocation): Unit[] {
   }
   return units;
 }
+
+/**
+ * The note a node is part of (an open modal, or the note page itself), for a link back to it:
+ * its id when known, and its title text. Elsewhere (feed, profile) both are empty.
+ */
+export function noteAround(node: Node, location: PageLocation): { noteId?: string; title: string } {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const modal = element?.closest(SELECTORS.noteModal);
+  const scope: ParentNode = modal ?? element?.ownerDocument ?? document;
+  const titleElement = scope.querySelector(SELECTORS.noteTitle);
+  const noteId =
+    modal?.getAttribute('note-id') ?? (titleElement ? noteIdFromPath(location.pathname) : undefined);
+  return { noteId: noteId ?? undefined, title: collapseWhitespace(titleElement?.textContent ?? '') };
+}

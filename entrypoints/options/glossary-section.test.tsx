@@ -1,0 +1,130 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { GlossaryService, setupGlossary } from '@/entrypoints/background/glossary';
+import { I18nRoot } from '@/components/i18n-root';
+import { RedBridgeDatabase } from '@/utils/db/database';
+import { updateSettings } from '@/utils/settings';
+import { GlossarySection } from './glossary-section';
+
+afterEach(cleanup);
+
+let glossary: GlossaryService;
+beforeEach(() => {
+  // The real background service, over a fresh in-memory database.
+  glossary = new GlossaryService(new RedBridgeDatabase(`t-${crypto.randomUUID()}`));
+  setupGlossary(glossary);
+});
+
+const renderSection = async (uiLanguage: 'en' | 'zh-CN') => {
+  await updateSettings({ uiLanguage });
+  render(
+    <I18nRoot>
+      <GlossarySection />
+    </I18nRoot>,
+  );
+};
+
+const csvFile = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
+
+describe('glossary section', () => {
+  it('adds, edits, deletes and undoes, in English', async () => {
+    await renderSection('en');
+    await screen.findByText(
+      'No terms yet. Add one above, from a chip on the page, or from the toolbar popup.',
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: 'Term' }), { target: { value: '红薯' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Meaning (English)' }), {
+      target: { value: 'A Xiaohongshu user' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Preferred English translation' }), {
+      target: { value: 'RedNote user' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
+    const list = await screen.findByRole('list', { name: 'Your glossary terms' });
+    expect(within(list).getByText('红薯')).toBeTruthy();
+    expect(within(list).getByText('Translated as: RedNote user')).toBeTruthy();
+    const [stored] = await glossary.store.list();
+    expect(stored).toMatchObject({ term: '红薯', lang: 'zh', rendering: { en: 'RedNote user' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit “红薯”' }));
+    const editor = screen.getAllByRole('form', { name: 'Glossary term' })[1]!;
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Preferred English translation' }), {
+      target: { value: 'RedNoter' },
+    });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Translated as: RedNoter');
+    expect((await glossary.store.list())[0]).toMatchObject({ id: stored!.id, rendering: { en: 'RedNoter' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete “红薯”' }));
+    await screen.findByText('Deleted “红薯”.');
+    expect(await glossary.store.list()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored 1 terms.');
+    expect((await glossary.store.list())[0]).toMatchObject({ id: stored!.id, rendering: { en: 'RedNoter' } });
+  });
+
+  it('says in Chinese when a term is already there or has no meaning', async () => {
+    await glossary.store.save({ term: '蹲', lang: 'zh', meaning: { 'zh-CN': '等更新' } });
+    await renderSection('zh-CN');
+    await screen.findByRole('list', { name: '我的词汇表词条' });
+    fireEvent.change(screen.getByRole('textbox', { name: '词条' }), { target: { value: '摸鱼' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加词条' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('请为词条填写释义或首选译法。');
+
+    fireEvent.click(screen.getByRole('button', { name: '编辑“蹲”' }));
+    const editor = screen.getAllByRole('form', { name: '词汇表词条' })[1]!;
+    fireEvent.change(within(editor).getByRole('textbox', { name: '词条' }), { target: { value: '摸鱼' } });
+    fireEvent.change(within(editor).getByRole('textbox', { name: '释义（中文）' }), {
+      target: { value: '上班偷懒' },
+    });
+    fireEvent.click(within(editor).getByRole('button', { name: '保存修改' }));
+    // Renaming onto nothing existing works; now add 蹲 again as a new term: a duplicate.
+    await screen.findByText('已保存“摸鱼”。');
+    await glossary.store.save({ term: '蹲', lang: 'zh', meaning: { 'zh-CN': '等更新' } });
+    fireEvent.click(screen.getByRole('button', { name: '编辑“摸鱼”' }));
+    const second = screen.getAllByRole('form', { name: '词汇表词条' })[1]!;
+    fireEvent.change(within(second).getByRole('textbox', { name: '词条' }), { target: { value: '蹲' } });
+    fireEvent.click(within(second).getByRole('button', { name: '保存修改' }));
+    expect((await within(second).findByRole('alert')).textContent).toBe('“蹲”已在你的词汇表中。');
+  });
+
+  it('imports a CSV file, and refuses a malformed one with a clear message and no change', async () => {
+    await renderSection('en');
+    const input = (await screen.findByLabelText('Import a file…')) as HTMLInputElement;
+    fireEvent.change(input, {
+      target: {
+        files: [csvFile('terms.csv', 'term,lang,meaning_en\n摸鱼,zh,slacking off at work\n蹲,zh,waiting\n')],
+      },
+    });
+    await screen.findByText('Imported: 2 new, 0 updated.');
+    const before = await glossary.store.list();
+    expect(before).toHaveLength(2);
+
+    fireEvent.change(input, { target: { files: [csvFile('broken.csv', 'word;meaning\n摸鱼;slacking\n')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“broken.csv” was not imported, nothing changed.');
+    expect(alert.textContent).toContain('including "term"');
+    expect(await glossary.store.list()).toEqual(before);
+  });
+
+  it('reports a background that cannot load the glossary', async () => {
+    vi.spyOn(glossary.store, 'list').mockRejectedValue(new Error('QuotaExceededError'));
+    await renderSection('en');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your glossary could not be loaded: QuotaExceededError',
+    );
+  });
+
+  it('switches the explanations on the page off and on', async () => {
+    await renderSection('en');
+    const toggle = await screen.findByRole('switch', { name: 'Explain memes and slang on the page' });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(async () =>
+      expect(
+        ((await browser.storage.local.get('settings')).settings as { showTerms: boolean }).showTerms,
+      ).toBe(false),
+    );
+  });
+});

@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commentItem, noteModal } from '@/tests/support/xhs-markup';
+import type { LookUpResult } from '../learning/protocol';
+import { LookUpController } from './look-up-controller';
+import type { PopoverLabels } from './popover';
+
+const NOTE = '67875c34000000006f54d753';
+const labels: PopoverLabels = {
+  label: 'Look-up',
+  loading: 'Looking up…',
+  failed: (message) => `Look-up failed: ${message}`,
+  translation: 'Translation',
+  sentence: 'In this sentence',
+  words: 'Words',
+  noTranslation: (message) => `No translation: ${message}`,
+  save: 'Save',
+  saved: 'Saved to your phrasebook',
+  merged: 'Already in your phrasebook',
+  close: 'Close',
+  credit: 'Dictionary: CC-CEDICT (CC BY-SA 4.0)',
+};
+
+const answer: LookUpResult = {
+  text: '种草',
+  lang: 'zh',
+  dictionary: {
+    pinyin: 'zhòngcǎo',
+    words: [
+      {
+        word: '种草',
+        pinyin: 'zhòng cǎo',
+        senses: [
+          {
+            simplified: '种草',
+            traditional: '種草',
+            pinyin: 'zhòng cǎo',
+            definitions: ['(Internet slang) to recommend a product to sb'],
+          },
+        ],
+      },
+    ],
+  },
+  translation: 'plant grass',
+  sentenceTranslation: 'This cat sold me on it, I want an orange cat too',
+  translatedTo: 'en',
+};
+
+let controller: LookUpController;
+let lookUp: ReturnType<typeof vi.fn>;
+let save: ReturnType<typeof vi.fn>;
+
+function selectInComment(text: string) {
+  const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
+  const start = node.textContent!.indexOf(text);
+  const range = document.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, start + text.length);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+}
+
+const panel = () => document.querySelector('[data-rb-lookup]')?.shadowRoot?.querySelector('.panel');
+
+beforeEach(() => {
+  document.body.innerHTML = noteModal({
+    noteId: NOTE,
+    titleHtml: '<div id="detail-title" class="title">Paying my cat tax</div>',
+    bodyHtml: 'Hi',
+    commentsHtml: commentItem(
+      'c1',
+      '<span class="note-text"><span>绝绝子！被这只猫种草了，我也想养橘猫</span></span>',
+    ),
+  });
+  lookUp = vi.fn(async () => answer);
+  save = vi.fn(async () => ({ created: true }));
+  controller = new LookUpController({
+    doc: document,
+    location: () => ({
+      pathname: '/explore',
+      href: 'https://www.xiaohongshu.com/explore',
+      origin: 'https://www.xiaohongshu.com',
+    }),
+    labels,
+    lookUp,
+    save,
+  });
+  controller.start();
+});
+afterEach(() => controller.stop());
+
+describe('look-up popover', () => {
+  it('opens on a selection in a comment with pinyin, definitions and translations, and saves the phrase', async () => {
+    selectInComment('种草');
+    await vi.waitFor(() => expect(panel()?.querySelector('.pinyin')?.textContent).toBe('zhòngcǎo'));
+    expect(lookUp).toHaveBeenCalledWith({ text: '种草', sentence: '被这只猫种草了，我也想养橘猫' });
+    expect(panel()!.querySelector('.definitions')?.textContent).toMatch(/recommend a product/);
+    expect(panel()!.querySelector('.sentence-translation')?.textContent).toBe(answer.sentenceTranslation);
+    expect(panel()!.getAttribute('role')).toBe('dialog');
+    // The selection is still there: copying works as before.
+    expect(document.getSelection()!.toString()).toBe('种草');
+
+    panel()!.querySelector<HTMLButtonElement>('button.save')!.click();
+    await vi.waitFor(() =>
+      expect(panel()!.querySelector('.status')?.textContent).toBe('Saved to your phrasebook'),
+    );
+    expect(save).toHaveBeenCalledWith({
+      text: '种草',
+      lang: 'zh',
+      pinyin: 'zhòngcǎo',
+      meaning: 'plant grass',
+      context: {
+        sentence: '被这只猫种草了，我也想养橘猫',
+        sentenceTranslation: answer.sentenceTranslation,
+        url: `https://www.xiaohongshu.com/explore/${NOTE}`,
+        title: 'Paying my cat tax',
+      },
+    });
+  });
+
+  it('closes on Escape without letting the note see the key, and on a click elsewhere', async () => {
+    const seenByPage = vi.fn();
+    document.addEventListener('keydown', seenByPage);
+    selectInComment('种草');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+    expect(seenByPage).not.toHaveBeenCalled();
+
+    selectInComment('橘猫');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+  });
+
+  it('shows why a look-up failed', async () => {
+    lookUp.mockRejectedValueOnce(new Error('No answer from the background'));
+    selectInComment('种草');
+    await vi.waitFor(() =>
+      expect(panel()?.querySelector('.error')?.textContent).toBe(
+        'Look-up failed: No answer from the background',
+      ),
+    );
+  });
+
+  it('ignores selections outside units', async () => {
+    const login = document.querySelector('.reds-modal .title')!;
+    const range = document.createRange();
+    range.selectNodeContents(login);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    login.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(lookUp).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+  });
+});

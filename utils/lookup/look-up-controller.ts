@@ -1,0 +1,120 @@
+import type { PhraseInput } from '../learning/phrase-merge';
+import type { LookUpRequest, LookUpResult } from '../learning/protocol';
+import { LookUpPopover, type PopoverLabels } from './popover';
+import { readSelection, type SelectionContext } from './selection-context';
+
+export interface LookUpControllerOptions {
+  doc: Document;
+  location: () => { pathname: string; href: string; origin: string };
+  labels: PopoverLabels;
+  lookUp: (request: LookUpRequest) => Promise<LookUpResult>;
+  save: (input: PhraseInput) => Promise<{ created: boolean }>;
+}
+
+/** What a look-up saves: the phrase, its meaning, and the sentence and page it came from. */
+export function phraseToSave(result: LookUpResult, context: SelectionContext): PhraseInput {
+  const firstSense = result.dictionary?.words[0]?.senses[0];
+  const meaning = result.translation ?? firstSense?.definitions.slice(0, 3).join('; ') ?? '';
+  const sentenceTranslation =
+    result.sentenceTranslation ?? (context.sentence === result.text ? (result.translation ?? '') : '');
+  return {
+    text: result.text,
+    lang: result.lang,
+    pinyin: result.dictionary?.pinyin ?? '',
+    meaning,
+    context: { sentence: context.sentence, sentenceTranslation, url: context.url, title: context.title },
+  };
+}
+
+/**
+ * Opens the look-up popover when the reader selects text in a unit, with the mouse or the keyboard.
+ * It only reads the selection: the selection, copying and the site's own pop-up are left alone.
+ * Escape, the close button or a click elsewhere closes it.
+ */
+export class LookUpController {
+  private readonly popover: LookUpPopover;
+  private openText: string | undefined;
+  /** Answers to an older selection are dropped when they arrive late. */
+  private generation = 0;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: LookUpControllerOptions) {
+    this.popover = new LookUpPopover(options.doc, options.labels);
+  }
+
+  setLabels(labels: PopoverLabels): void {
+    this.popover.setLabels(labels);
+  }
+
+  start(): void {
+    const { doc } = this.options;
+    const signal = this.abort.signal;
+    doc.addEventListener(
+      'mousedown',
+      (event) => {
+        if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.popover.close();
+      },
+      { capture: true, signal },
+    );
+    doc.addEventListener(
+      'mouseup',
+      (event) => {
+        if (event.button !== 0 || this.popover.contains(event.target as Node)) return;
+        // The selection is final only after the browser has handled the mouseup.
+        setTimeout(() => this.fromSelection(false), 0);
+      },
+      { signal },
+    );
+    doc.addEventListener(
+      'keyup',
+      (event) => {
+        if (event.shiftKey || event.key === 'Shift') this.fromSelection(true);
+      },
+      { signal },
+    );
+    // On the window, capturing: this Escape closes the popover, not the note under it as well.
+    (doc.defaultView ?? window).addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape' || !this.popover.isOpen) return;
+        event.stopPropagation();
+        this.popover.close();
+      },
+      { capture: true, signal },
+    );
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.popover.close();
+  }
+
+  private fromSelection(byKeyboard: boolean): void {
+    const { doc, location } = this.options;
+    const context = readSelection(doc.getSelection(), location());
+    if (!context || (this.popover.isOpen && context.text === this.openText)) return;
+    void this.show(context, byKeyboard);
+  }
+
+  private async show(context: SelectionContext, byKeyboard: boolean): Promise<void> {
+    const generation = ++this.generation;
+    this.openText = context.text;
+    this.popover.open(context.rect, context.text, () => {
+      this.openText = undefined;
+      this.generation++;
+    });
+    let result: LookUpResult;
+    try {
+      result = await this.options.lookUp({ text: context.text, sentence: context.sentence });
+    } catch (error) {
+      if (generation === this.generation)
+        this.popover.showError(context.text, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.popover.showResult(result, async () =>
+      (await this.options.save(phraseToSave(result, context))).created ? 'created' : 'merged',
+    );
+    if (byKeyboard) this.popover.focus();
+  }
+}

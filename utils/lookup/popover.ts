@@ -1,0 +1,201 @@
+import type { LookUpResult } from '../learning/protocol';
+import { POPOVER_CSS } from './popover-style';
+
+export interface PopoverLabels {
+  label: string;
+  loading: string;
+  failed: (message: string) => string;
+  translation: string;
+  sentence: string;
+  words: string;
+  noTranslation: (message: string) => string;
+  save: string;
+  saved: string;
+  merged: string;
+  close: string;
+  credit: string;
+}
+
+export interface Anchor {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Most words listed, and readings per word: enough for a phrase, short enough to read at a glance. */
+const MAX_WORDS = 8;
+const MAX_SENSES = 2;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The look-up popover: its own host element with a shadow root at the end of the document, placed
+ * next to the selection (below it, where the site's search pop-up does not go; above it when there
+ * is no room). Every text goes in with `textContent`. The host carries `selected-disabled-search`
+ * so selecting inside it never brings up the site's pop-up.
+ */
+export class LookUpPopover {
+  readonly host: HTMLElement;
+  private readonly panel: HTMLElement;
+  private onSave: (() => void) | undefined;
+  private onClose: () => void = () => {};
+  private anchor: Anchor = { top: 0, bottom: 0, left: 0, right: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    private labels: PopoverLabels,
+  ) {
+    this.host = doc.createElement('div');
+    this.host.setAttribute('data-rb-lookup', '');
+    this.host.setAttribute('selected-disabled-search', '');
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = POPOVER_CSS;
+    this.panel = element(doc, 'div', 'panel');
+    this.panel.setAttribute('role', 'dialog');
+    root.append(style, this.panel);
+  }
+
+  setLabels(labels: PopoverLabels): void {
+    this.labels = labels;
+  }
+
+  get isOpen(): boolean {
+    return this.host.isConnected;
+  }
+
+  /** Shows the popover near `anchor` with a loading line; `onClose` runs when it closes. */
+  open(anchor: Anchor, text: string, onClose: () => void): void {
+    this.onClose = onClose;
+    this.panel.setAttribute('aria-label', `${this.labels.label}: ${text}`);
+    this.panel.replaceChildren(this.header(text), element(this.doc, 'p', 'muted', this.labels.loading));
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.anchor = anchor;
+    this.place();
+  }
+
+  close(): void {
+    if (!this.host.isConnected) return;
+    this.host.remove();
+    this.onSave = undefined;
+    this.onClose();
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && (node === this.host || this.host.contains(node));
+  }
+
+  showError(text: string, message: string): void {
+    this.panel.replaceChildren(
+      this.header(text),
+      element(this.doc, 'p', 'error', this.labels.failed(message)),
+    );
+  }
+
+  /** Fills the popover with a look-up's answer; `save` runs when the reader presses Save. */
+  showResult(result: LookUpResult, save: () => Promise<'created' | 'merged'>): void {
+    const doc = this.doc;
+    const parts: HTMLElement[] = [this.header(result.text)];
+    if (result.dictionary?.pinyin) parts.push(element(doc, 'p', 'pinyin', result.dictionary.pinyin));
+
+    parts.push(element(doc, 'h3', undefined, this.labels.translation));
+    const translation = result.translation
+      ? element(doc, 'p', 'translation', result.translation)
+      : element(doc, 'p', 'muted', this.labels.noTranslation(result.translationError ?? ''));
+    translation.lang = result.translatedTo;
+    parts.push(translation);
+
+    const words = (result.dictionary?.words ?? [])
+      .filter((word) => word.senses.length > 0)
+      .slice(0, MAX_WORDS);
+    if (words.length > 0) {
+      parts.push(element(doc, 'h3', undefined, this.labels.words));
+      const list = element(doc, 'ul', 'words');
+      for (const word of words) {
+        for (const sense of word.senses.slice(0, MAX_SENSES)) {
+          const item = element(doc, 'li', 'sense');
+          item.dataset.word = word.word;
+          item.append(
+            element(doc, 'span', 'word', word.word),
+            element(doc, 'span', 'sense-pinyin', sense.pinyin),
+            element(doc, 'span', 'definitions', sense.definitions.join('; ')),
+          );
+          list.append(item);
+        }
+      }
+      parts.push(list);
+    }
+
+    if (result.sentenceTranslation) {
+      parts.push(element(doc, 'h3', undefined, this.labels.sentence));
+      const sentence = element(doc, 'p', 'sentence-translation', result.sentenceTranslation);
+      sentence.lang = result.translatedTo;
+      parts.push(sentence);
+    }
+
+    const actions = element(doc, 'div', 'actions');
+    const saveButton = element(doc, 'button', 'save', this.labels.save);
+    saveButton.type = 'button';
+    const status = element(doc, 'span', 'muted status');
+    status.setAttribute('role', 'status');
+    this.onSave = () => {
+      saveButton.disabled = true;
+      save().then(
+        (outcome) => {
+          status.textContent = outcome === 'created' ? this.labels.saved : this.labels.merged;
+        },
+        (error: unknown) => {
+          saveButton.disabled = false;
+          status.textContent = this.labels.failed(error instanceof Error ? error.message : String(error));
+        },
+      );
+    };
+    saveButton.addEventListener('click', () => this.onSave?.());
+    actions.append(saveButton, status);
+    parts.push(actions);
+    if (result.dictionary) parts.push(element(doc, 'p', 'muted credit', this.labels.credit));
+    this.panel.replaceChildren(...parts);
+    this.place();
+  }
+
+  /** Moves keyboard focus to the Save button (or Close while loading), for keyboard readers. */
+  focus(): void {
+    const target =
+      this.panel.querySelector<HTMLButtonElement>('button.save') ?? this.panel.querySelector('button');
+    target?.focus();
+  }
+
+  private header(text: string): HTMLElement {
+    const head = element(this.doc, 'div', 'head');
+    const close = element(this.doc, 'button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', this.labels.close);
+    close.addEventListener('click', () => this.close());
+    head.append(element(this.doc, 'div', 'phrase', text), close);
+    return head;
+  }
+
+  private place(): void {
+    const anchor = this.anchor;
+    const view = this.doc.defaultView;
+    const width = view?.innerWidth ?? 1024;
+    const height = view?.innerHeight ?? 768;
+    const panelHeight = Math.min(this.panel.offsetHeight || 240, height - 16);
+    const below = anchor.bottom + 8;
+    const top = below + panelHeight <= height - 8 ? below : Math.max(8, anchor.top - 8 - panelHeight);
+    const left = Math.min(Math.max(8, anchor.left), Math.max(8, width - 368));
+    this.panel.style.top = `${Math.round(top)}px`;
+    this.panel.style.left = `${Math.round(left)}px`;
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceAround } from './sentence';
+
+function around(text: string, selected: string): string {
+  const start = text.indexOf(selected);
+  return sentenceAround(text, start, start + selected.length);
+}
+
+describe('sentence around a selection', () => {
+  it('cuts Chinese text at 。！？', () => {
+    expect(around('绝绝子！被这只猫种草了，我也想养橘猫', '种草')).toBe('被这只猫种草了，我也想养橘猫');
+    expect(around('小红书海关：猫税已收到，准予入境。欢迎！', '猫税')).toBe(
+      '小红书海关：猫税已收到，准予入境。',
+    );
+  });
+
+  it('cuts English text at sentence ends followed by a space, and at line breaks', () => {
+    const body =
+      "Hi RedNote! I'm Jess from Ohio, one of the TikTok refugees 👋\nI heard there's a cat tax here, so this is Mochi.";
+    expect(around(body, 'refugees')).toBe("I'm Jess from Ohio, one of the TikTok refugees 👋");
+    expect(around(body, 'cat tax')).toBe("I heard there's a cat tax here, so this is Mochi.");
+    expect(around('wait is the cat tax mandatory?? I only have a dog', 'mandatory')).toBe(
+      'wait is the cat tax mandatory??',
+    );
+  });
+
+  it('keeps a selection that spans sentences whole', () => {
+    expect(around('第一句。第二句！第三句', '一句。第二')).toBe('第一句。第二句！');
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * The sentence around a selection inside a unit's text: from just after the previous sentence end
+ * (Chinese 。！？, Western .!? followed by a space, a line break) to the next one, inclusive.
+ */
+const SENTENCE_END = /[。！？!?…]+[”’"')）]*|\.(?=\s)|\n/g;
+
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const stop = match.index + match[0].length;
+    if (stop <= start) from = stop;
+    else if (match.index >= end) {
+      to = match[0] === '\n' ? match.index : stop;
+      break;
+    }
+  }
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}

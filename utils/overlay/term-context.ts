@@ -1,0 +1,113 @@
+import type { i18n } from 'i18next';
+import { browser } from 'wxt/browser';
+import type { TermCard } from '../glossary/term-card';
+import { GLOSSARY_REVISION_KEY, PAGE_TERM_DRAFT, type PageTermDraft } from '../glossary/protocol';
+import { uiLocaleFor } from '../i18n';
+import type { LanguageCode } from '../languages';
+import { sendMessage } from '../messages';
+import { browserLocale } from '../settings';
+import type { Settings } from '../settings-schema';
+import type { Unit } from '../xhs/units';
+import { renderTermChips, type TermChipLabels } from './term-chips';
+import { TermHighlighter } from './term-highlights';
+import { TermPopoverHost } from './term-popover-host';
+
+export interface TermContextOptions {
+  doc: Document;
+  i18n: i18n;
+  settings: () => Settings;
+  reader: () => LanguageCode;
+}
+
+/**
+ * Glossary context on the page: chips under translations, the popover they open, and marks on the
+ * terms in the site's own text. The translator calls `decorate` for every finished overlay.
+ */
+export function createTermContext({ doc, i18n, settings, reader }: TermContextOptions) {
+  const win = doc.defaultView as Window & typeof globalThis;
+  const highlighter = new TermHighlighter(win);
+  const locale = () => uiLocaleFor(settings().uiLanguage, browserLocale());
+  const popover = new TermPopoverHost({
+    doc,
+    locale,
+    t: (key, values) => i18n.t(key, values),
+    onKeep: async (card) => {
+      await sendMessage('saveUserTerm', { entry: keptCopy(card) });
+    },
+  });
+  let lastOpened: TermCard | undefined;
+  const open = (card: TermCard, chip: HTMLElement) => {
+    lastOpened = card;
+    popover.open(card, chip);
+  };
+  // The popup's quick add starts from what the reader selected, or the term they opened last.
+  const answerDraft = (message: unknown) => {
+    if ((message as { type?: string } | undefined)?.type !== PAGE_TERM_DRAFT) return undefined;
+    const draft: PageTermDraft = {
+      selection: doc.getSelection()?.toString() ?? '',
+      ...(lastOpened ? { chip: { term: lastOpened.term, lang: lastOpened.lang } } : {}),
+    };
+    return Promise.resolve(draft);
+  };
+  browser.runtime.onMessage.addListener(answerDraft as never);
+  const labels: TermChipLabels = {
+    explain: (term) => i18n.t('glossary.chip.explain', { term }),
+    gloss: (card) => glossFor(card, reader(), locale()),
+  };
+
+  return {
+    decorate(source: Element, overlay: HTMLElement, unit: Unit, terms: readonly TermCard[]): void {
+      // Feed cards have a fixed height: no room for chips there.
+      const shown = settings().showTerms && unit.kind !== 'card-title' ? terms : [];
+      renderTermChips(overlay, shown, labels, open);
+      highlighter.mark(
+        source,
+        shown.map((card) => card.surface),
+      );
+    },
+
+    /** Removes every mark and the popover (the translator removes the chips with its overlays). */
+    clear(): void {
+      popover.close(false);
+      highlighter.clearAll();
+    },
+
+    dispose(): void {
+      this.clear();
+      browser.runtime.onMessage.removeListener(answerDraft as never);
+    },
+  };
+}
+
+/** Calls `onChange` whenever the user's glossary changes, from any page. Returns the unsubscribe. */
+export function watchGlossary(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && GLOSSARY_REVISION_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The short gloss shown on a chip: how the term is rendered in the reader's language. */
+function glossFor(card: TermCard, reader: LanguageCode, ui: 'en' | 'zh-CN'): string | undefined {
+  const language = reader === 'en' || reader === 'zh-CN' ? reader : ui;
+  const gloss = card.rendering?.[language];
+  return gloss && gloss !== card.surface ? gloss : undefined;
+}
+
+/**
+ * A bundled term the reader keeps: its explanation, without its rendering, which would make it an
+ * instruction to every translation. The user can add a rendering of their own in the options.
+ */
+function keptCopy(card: TermCard) {
+  return {
+    term: card.term,
+    lang: card.lang,
+    ...(card.pinyin ? { pinyin: card.pinyin } : {}),
+    ...(card.literal ? { literal: card.literal } : {}),
+    ...(card.category ? { category: card.category } : {}),
+    ...(card.meaning ? { meaning: card.meaning } : {}),
+    ...(card.origin ? { origin: card.origin } : {}),
+    ...(card.example ? { example: card.example } : {}),
+  };
+}
