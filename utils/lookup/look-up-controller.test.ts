@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { commentItem, noteModal } from '@/tests/support/xhs-markup';
-import type { LookUpResult } from '../learning/protocol';
+import type { PhraseInput } from '../learning/phrase-merge';
+import type { LookUpRequest, LookUpResult } from '../learning/protocol';
 import { LookUpController } from './look-up-controller';
 import type { PopoverLabels } from './popover';
 
@@ -46,8 +47,8 @@ const answer: LookUpResult = {
 };
 
 let controller: LookUpController;
-let lookUp: ReturnType<typeof vi.fn>;
-let save: ReturnType<typeof vi.fn>;
+let lookUp: Mock<(request: LookUpRequest) => Promise<LookUpResult>>;
+let save: Mock<(input: PhraseInput) => Promise<{ created: boolean }>>;
 
 function selectInComment(text: string) {
   const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
@@ -72,8 +73,8 @@ beforeEach(() => {
       '<span class="note-text"><span>绝绝子！被这只猫种草了，我也想养橘猫</span></span>',
     ),
   });
-  lookUp = vi.fn(async () => answer);
-  save = vi.fn(async () => ({ created: true }));
+  lookUp = vi.fn(async (_request: LookUpRequest) => answer);
+  save = vi.fn(async (_input: PhraseInput) => ({ created: true }));
   controller = new LookUpController({
     doc: document,
     location: () => ({
