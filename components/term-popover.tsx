@@ -25,6 +25,8 @@ export function TermPopover({ card, locale, t, onClose, onKeep }: TermPopoverPro
   const meaning = localized(card.meaning, locale);
   const origin = localized(card.origin, locale);
   const rendering = localized(card.rendering, locale);
+  // A rendering that only repeats the literal one adds nothing.
+  const showRendering = rendering && rendering.toLowerCase() !== card.literal?.toLowerCase();
 
   useEffect(() => closeRef.current?.focus(), [card]);
 
@@ -78,7 +80,7 @@ export function TermPopover({ card, locale, t, onClose, onKeep }: TermPopoverPro
             <dd>{card.literal}</dd>
           </>
         )}
-        {rendering && (
+        {showRendering && (
           <>
             <dt>
               {t(card.kind === 'user' ? 'glossary.popover.yourRendering' : 'glossary.popover.rendering')}
