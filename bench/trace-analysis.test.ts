@@ -11,11 +11,12 @@ const meta = (pid: number, tid: number): TraceEvent => ({
   args: { name: 'CrRendererMain' },
 });
 const task = (ts: number, dur: number): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, pid: 1, tid: 1 });
-const call = (ts: number, dur: number, url: string): TraceEvent => ({
+const call = (ts: number, dur: number, url: string, tdur = dur / 2): TraceEvent => ({
   name: 'FunctionCall',
   ph: 'X',
   ts,
   dur,
+  tdur,
   pid: 1,
   tid: 1,
   args: { data: { url } },
@@ -39,6 +40,9 @@ describe('analyzeMainThread', () => {
       pageScriptingMs: 105,
       extensionScriptingMs: 4,
       busyMs: 135,
+      pageCpuMs: 52.5,
+      extensionCpuMs: 2,
+      extensionCalls: 1,
       longTasks: 2,
       longTasksWithExtension: 1,
       longestExtensionCallMs: 4,
