@@ -47,9 +47,24 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(
         locale === 'en' ? 'RedBridge settings' : 'RedBridge 设置',
       );
-      await options.screenshot({ path: `${DIR}/options-${locale}.png`, fullPage: true });
+      // The top of the page: with every section, the whole page is too long for a screenshot.
+      await options.screenshot({ path: `${DIR}/options-${locale}.png` });
       await popup.close();
       await options.close();
+    });
+
+    it('the welcome page, with its sample note translated', async () => {
+      const welcome = await session.browser.openExtensionPage('welcome.html');
+      await welcome
+        .locator('[data-sample-key="note:title"] [data-rb-translation][data-rb-state="done"]')
+        .waitFor();
+      expect(await welcome.getByRole('heading', { level: 1 }).textContent()).toBe(
+        locale === 'en' ? 'Welcome to RedBridge' : '欢迎使用 RedBridge',
+      );
+      expect(await welcome.locator('[data-rb-translation][data-rb-state="pending"]').count()).toBe(0);
+      expect(await welcome.getByRole('alert').count()).toBe(0);
+      await welcome.screenshot({ path: `${DIR}/welcome-${locale}.png` });
+      await welcome.close();
     });
   });
 }
