@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Backup } from '@/utils/learning/backup';
+import type { PhraseListItem } from '@/utils/learning/phrase-store';
+import type { ExtensionSession } from './extension-session';
+import { useExtensionSession } from './extension-session';
+import { NOTES, SITE, loadAllComments, openFixture } from './support';
+
+/** Sends one protocol message from an extension page, as the extension's own pages do. */
+async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
+  const reply = (await page.evaluate(
+    ({ type, payload }) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      };
+      return chrome.runtime.sendMessage({ rb: 1, type, payload });
+    },
+    { type, payload },
+  )) as { ok: boolean; value: T; error?: { message: string } };
+  if (!reply.ok) throw new Error(reply.error?.message);
+  return reply.value;
+}
+
+async function badgeText(session: ExtensionSession): Promise<string> {
+  const worker = await session.browser.worker();
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
+}
+
+/** Selects `phrase` inside the comment `commentId` by dragging the mouse over it, as a reader does. */
+async function dragSelect(page: Page, commentId: string, phrase: string): Promise<void> {
+  const content = page.locator(`#comment-${commentId} .content .note-text`).first();
+  await content.scrollIntoViewIfNeeded();
+  const box = await content.evaluate((element, phrase) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      const rect = range.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`${phrase} is not in the comment`);
+  }, phrase);
+  await page.mouse.move(box.left + 1, box.y);
+  await page.mouse.down();
+  await page.mouse.move((box.left + box.right) / 2, box.y, { steps: 3 });
+  await page.mouse.move(box.right - 1, box.y, { steps: 3 });
+  await page.mouse.up();
+}
+
+const popover = (page: Page) => page.locator('[data-rb-lookup]').getByRole('dialog');
+
+async function saveFromPopover(page: Page, savedLabel: string): Promise<void> {
+  await popover(page).locator('button.save').click();
+  await popover(page).getByText(savedLabel).waitFor();
+}
+
+/** Grades the first card of the review session with the keyboard alone: Space, then `grade`. */
+async function gradeWithKeyboard(options: Page, grade: string): Promise<string> {
+  const card = options.locator('.review-card');
+  await card.waitFor();
+  const cardId = (await card.getAttribute('data-card-id'))!;
+  await options.keyboard.press('Space');
+  await options.locator('.review-grades').waitFor();
+  await options.keyboard.press(grade);
+  await options.locator('#review [role="status"]').waitFor();
+  return cardId;
+}
+
+async function cardDue(options: Page, cardId: string): Promise<number> {
+  const backup = await ask<{ text: string }>(options, 'exportBackup');
+  return (JSON.parse(backup.text) as Backup).tables.reviewCards.find((card) => card.id === cardId)!.due;
+}
+
+describe('learning for an English reader', () => {
+  const session = useExtensionSession({ locale: 'en-US' });
+
+  it('looks up a Chinese phrase in a comment, saves it, finds it in the phrasebook and reviews it', async () => {
+    const page = await session.browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 20 });
+    await loadAllComments(page);
+
+    await dragSelect(page, '67875e8c0000000092041e73', '种草');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('种草');
+    const dialog = popover(page);
+    await dialog.locator('.pinyin').waitFor();
+    expect(await dialog.locator('.pinyin').textContent()).toBe('zhòngcǎo');
+    expect(await dialog.locator('li[data-word="种草"] .definitions').first().textContent()).toMatch(
+      /recommend a product/,
+    );
+    expect(await dialog.locator('.translation').textContent()).toBeTruthy();
+    expect(await dialog.textContent()).toContain('CC-CEDICT');
+    // Looking up changed nothing about the selection: copying still copies the phrase.
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('种草');
+
+    await saveFromPopover(page, 'Saved to your phrasebook');
+    expect(await badgeText(session)).toBe('2');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const options = await session.browser.openExtensionPage('options.html#phrasebook');
+    const entry = options.locator('#phrasebook li.phrase', { hasText: '种草' });
+    await entry.waitFor();
+    expect(await entry.locator('blockquote p').first().textContent()).toBe('被这只猫种草了，我也想养橘猫');
+    expect(await entry.getByRole('link').getAttribute('href')).toBe(`${SITE}/explore/${NOTES.catTax}`);
+    expect(await entry.locator('.phrase-pinyin').textContent()).toBe('zhòngcǎo');
+
+    await options.goto(options.url().replace('#phrasebook', '#review'));
+    await options.reload();
+    const before = await cardDue(
+      options,
+      (await options.locator('.review-card').getAttribute('data-card-id'))!,
+    );
+    const graded = await gradeWithKeyboard(options, '3');
+    const after = await cardDue(options, graded);
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBeGreaterThan(Date.now());
+    await expect.poll(() => badgeText(session)).toBe('1');
+    await options.close();
+    await page.close();
+  });
+
+  it('refuses a corrupted backup with a clear message and changes nothing', async () => {
+    const options = await session.browser.openExtensionPage('options.html#data');
+    const before = await ask<PhraseListItem[]>(options, 'listPhrases');
+    expect(before.length).toBeGreaterThan(0);
+    const backup = await ask<{ text: string }>(options, 'exportBackup');
+    const corrupted = backup.text.slice(0, Math.floor(backup.text.length / 2));
+
+    await options.getByLabel('Restore from a backup file').setInputFiles({
+      name: 'redbridge-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(corrupted),
+    });
+    await options.getByRole('button', { name: 'Restore', exact: true }).click();
+    const alert = options.locator('.backup [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^This file was not restored and nothing was changed: it is not valid JSON/,
+    );
+    expect(await ask<PhraseListItem[]>(options, 'listPhrases')).toEqual(before);
+    await options.close();
+  });
+});
+
+describe('learning for a Chinese reader', () => {
+  const session = useExtensionSession({ locale: 'zh-CN' });
+
+  it('looks up an English phrase, saves it, finds it in the phrasebook and reviews it', async () => {
+    const page = await session.browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 20 });
+    await page.locator('#comment-6787602900000000e947bdd4').waitFor();
+
+    await dragSelect(page, '6787602900000000e947bdd4', 'says hi');
+    const dialog = popover(page);
+    await dialog.locator('.translation').waitFor();
+    expect(await dialog.locator('.translation').getAttribute('lang')).toBe('zh-CN');
+    expect(await dialog.locator('.pinyin').count()).toBe(0);
+    expect(await dialog.locator('h3').first().textContent()).toBe('翻译');
+    await saveFromPopover(page, '已保存到生词本');
+
+    const options = await session.browser.openExtensionPage('options.html#phrasebook');
+    const entry = options.locator('#phrasebook li.phrase', { hasText: 'says hi' });
+    await entry.waitFor();
+    expect(await entry.locator('blockquote p').first().textContent()).toBe('Mochi says hi 🐾');
+    expect(await entry.getByRole('link').getAttribute('href')).toBe(`${SITE}/explore/${NOTES.catTax}`);
+    expect(await options.getByRole('heading', { name: '生词本' }).count()).toBe(1);
+
+    await options.goto(options.url().replace('#phrasebook', '#review'));
+    await options.reload();
+    const first = (await options.locator('.review-card').getAttribute('data-card-id'))!;
+    const before = await cardDue(options, first);
+    const graded = await gradeWithKeyboard(options, '4');
+    expect(graded).toBe(first);
+    expect(await cardDue(options, graded)).toBeGreaterThan(before);
+    await options.close();
+    await page.close();
+  });
+});
