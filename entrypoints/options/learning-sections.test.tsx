@@ -140,6 +140,19 @@ describe('review session', () => {
     ]);
   });
 
+  it('leaves Space and digits alone while focus is in another section', async () => {
+    await withPhrases();
+    render(<button type="button">elsewhere</button>);
+    await show(<ReviewSection />);
+    await screen.findByText('Due now: 4 · reviewed this session: 0');
+    const elsewhere = screen.getByRole('button', { name: 'elsewhere' });
+    elsewhere.focus();
+    fireEvent.keyDown(elsewhere, { key: ' ' });
+    fireEvent.keyDown(elsewhere, { key: '3' });
+    expect(screen.queryByRole('group', { name: 'How well did you remember?' })).toBeNull();
+    expect(await getDatabase().reviewLog.count()).toBe(0);
+  });
+
   it('hides the phrase in the sentence of a recall card, in Chinese', async () => {
     await withPhrases();
     await show(<ReviewSection />, 'zh-CN');

@@ -33,6 +33,10 @@ function ReviewCard({ item, onGrade }: { item: ReviewItem; onGrade: (grade: Grad
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof Element ? event.target : null;
+      // Keys count when nothing else has focus or focus is in the session, not while the reader
+      // types in a field or presses Space on a button of another section.
+      const free = !target || target === document.body || target === document.documentElement;
+      if (!free && !target?.closest('.review')) return;
       if (target?.closest('input, textarea, select')) return;
       if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
         if (target?.tagName === 'BUTTON' && event.key === 'Enter') return;

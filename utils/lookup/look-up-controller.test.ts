@@ -134,6 +134,26 @@ describe('look-up popover', () => {
     expect(document.querySelector('[data-rb-lookup]')).toBeNull();
   });
 
+  it('opens from a keyboard selection with Save focused, and gives focus back on Escape', async () => {
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(node, 8);
+    range.setEnd(node, 10);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.body.dispatchEvent(
+      new KeyboardEvent('keyup', { key: 'ArrowRight', shiftKey: true, bubbles: true }),
+    );
+    const host = document.querySelector('[data-rb-lookup]')!;
+    await vi.waitFor(() => expect(host.shadowRoot!.activeElement?.className).toBe('save'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host.isConnected).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
   it('shows why a look-up failed', async () => {
     lookUp.mockRejectedValueOnce(new Error('No answer from the background'));
     selectInComment('种草');

@@ -51,6 +51,7 @@ export class LookUpPopover {
   private onSave: (() => void) | undefined;
   private onClose: () => void = () => {};
   private anchor: Anchor = { top: 0, bottom: 0, left: 0, right: 0 };
+  private returnFocus: HTMLElement | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -87,7 +88,11 @@ export class LookUpPopover {
 
   close(): void {
     if (!this.host.isConnected) return;
+    const hadFocus = this.host.shadowRoot?.activeElement != null;
     this.host.remove();
+    // Keyboard readers go back to where they were before the popover took focus.
+    if (hadFocus) this.returnFocus?.focus();
+    this.returnFocus = undefined;
     this.onSave = undefined;
     this.onClose();
   }
@@ -171,6 +176,8 @@ export class LookUpPopover {
 
   /** Moves keyboard focus to the Save button (or Close while loading), for keyboard readers. */
   focus(): void {
+    const active = this.doc.activeElement;
+    this.returnFocus = active instanceof HTMLElement && active !== this.doc.body ? active : undefined;
     const target =
       this.panel.querySelector<HTMLButtonElement>('button.save') ?? this.panel.querySelector('button');
     target?.focus();
