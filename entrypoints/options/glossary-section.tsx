@@ -52,17 +52,26 @@ export function GlossarySection() {
   const [status, setStatus] = useState<Status>();
   const [confirmClear, setConfirmClear] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      setTerms(await sendMessage('listUserTerms', {}));
-    } catch (error) {
-      setStatus({
-        kind: 'error',
-        text: t('glossary.errors.load', { details: String((error as Error).message) }),
-      });
-    }
-  }, [t]);
-  useEffect(() => void reload(), [reload]);
+  // Bumped after every change; the effect below reads the list again.
+  const [revision, setRevision] = useState(0);
+  const reload = useCallback(async () => setRevision((current) => current + 1), []);
+  useEffect(() => {
+    let alive = true;
+    sendMessage('listUserTerms', {}).then(
+      (list) => alive && setTerms(list),
+      (error: unknown) =>
+        alive &&
+        setStatus({
+          kind: 'error',
+          text: t('glossary.errors.load', {
+            details: error instanceof Error ? error.message : String(error),
+          }),
+        }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [revision, t]);
 
   const shown = useMemo(() => (terms ?? []).filter((term) => matches(term, query.trim())), [terms, query]);
 

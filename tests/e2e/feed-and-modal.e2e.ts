@@ -36,7 +36,13 @@ function expectCardsTranslated(units: UnitView[], visible: string[]) {
     } else if (inView) {
       checked++;
       expect(overlays, unit.key).toEqual([
-        { key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) },
+        {
+          key: unit.key,
+          state: 'done',
+          lang: 'en',
+          text: expectedOverlayText(unit, 'en', replyTo),
+          terms: expect.any(Array),
+        },
       ]);
     } else {
       // Off screen, a card may still be waiting; whatever it shows must be its own note's.
@@ -76,7 +82,13 @@ describe('feed, note modal and recycled cards', () => {
     expect(inModal.map((view) => view.unit.kind)).toEqual(['note-title', 'note-body']);
     for (const { unit, overlays } of inModal) {
       expect(overlays).toEqual([
-        { key: unit.key, state: 'done', lang: 'en', text: expectedOverlayText(unit, 'en', replyTo) },
+        {
+          key: unit.key,
+          state: 'done',
+          lang: 'en',
+          text: expectedOverlayText(unit, 'en', replyTo),
+          terms: expect.any(Array),
+        },
       ]);
     }
     // The comments sit below the note: they show translated once scrolled into view.

@@ -70,6 +70,7 @@ describe('an English reader on a note with 60 comment threads', () => {
         state: 'done',
         lang: 'en',
         text: expectedOverlayText(unit, 'en', replyTo),
+        terms: expect.any(Array),
       });
     }
     for (const { unit, overlays } of notNeeding) expect(overlays, unit.key).toEqual([]);

@@ -85,7 +85,10 @@ export interface OverlayView {
   key: string | undefined;
   state: string | undefined;
   lang: string;
+  /** The translation itself; glossary chips are listed in `terms`, not part of it. */
   text: string;
+  /** `data-rb-term` of each glossary chip in the overlay. */
+  terms: string[];
 }
 
 export interface UnitView {
@@ -113,11 +116,15 @@ export async function snapshotUnits(
       next = next.nextElementSibling
     ) {
       const element = next as HTMLElement;
+      const chips = [...element.querySelectorAll('[data-rb-term]')];
+      const translation = element.cloneNode(true) as HTMLElement;
+      translation.querySelector('.rb-terms')?.remove();
       overlays.push({
         key: element.dataset.rbKey,
         state: element.dataset.rbState,
         lang: element.lang,
-        text: element.textContent ?? '',
+        text: translation.textContent ?? '',
+        terms: chips.map((chip) => chip.getAttribute('data-rb-term')!),
       });
     }
     return { unit, overlays };
