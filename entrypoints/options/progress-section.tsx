@@ -6,8 +6,10 @@ import './learning.css';
 import { useLearningData } from './learning-data';
 
 const DAYS = 30;
-const WIDTH = 300;
-const HEIGHT = 80;
+const WIDTH = 600;
+const HEIGHT = 120;
+/** Room under the bars for the first and last day's dates. */
+const FOOT = 16;
 
 /** Reviews per day as bars, the remembered part drawn solid over the total. */
 export function ReviewChart({ days, label }: { days: DayReviews[]; label: string }) {
@@ -15,10 +17,11 @@ export function ReviewChart({ days, label }: { days: DayReviews[]; label: string
   const most = Math.max(1, ...days.map((day) => day.reviews));
   const slot = WIDTH / days.length;
   const bar = Math.max(1, slot - 2);
-  const height = (count: number) => (count / most) * (HEIGHT - 12);
+  const base = HEIGHT - FOOT;
+  const height = (count: number) => (count / most) * (base - 14);
   return (
     <svg className="review-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
-      <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="axis" />
+      <line x1={0} x2={WIDTH} y1={base + 0.5} y2={base + 0.5} className="axis" />
       {days.map((day, index) => (
         <g key={day.day} data-day={day.day} data-reviews={day.reviews}>
           <title>
@@ -32,20 +35,26 @@ export function ReviewChart({ days, label }: { days: DayReviews[]; label: string
             className="all"
             x={index * slot + 1}
             width={bar}
-            y={HEIGHT - height(day.reviews)}
+            y={base - height(day.reviews)}
             height={height(day.reviews)}
           />
           <rect
             className="remembered"
             x={index * slot + 1}
             width={bar}
-            y={HEIGHT - height(day.remembered)}
+            y={base - height(day.remembered)}
             height={height(day.remembered)}
           />
         </g>
       ))}
       <text x={0} y={10} className="label">
         {most}
+      </text>
+      <text x={0} y={HEIGHT - 3} className="label">
+        {days[0]?.day}
+      </text>
+      <text x={WIDTH} y={HEIGHT - 3} className="label" textAnchor="end">
+        {days.at(-1)?.day}
       </text>
     </svg>
   );
