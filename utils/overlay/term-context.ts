@@ -1,7 +1,12 @@
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
 import type { TermCard } from '../glossary/term-card';
-import { GLOSSARY_REVISION_KEY, PAGE_TERM_DRAFT, type PageTermDraft } from '../glossary/protocol';
+import {
+  GLOSSARY_REVISION_KEY,
+  PAGE_TERM_DRAFT,
+  type PageTermDraft,
+  type UserTermInput,
+} from '../glossary/protocol';
 import { uiLocaleFor } from '../i18n';
 import type { LanguageCode } from '../languages';
 import { sendMessage } from '../messages';
@@ -99,15 +104,7 @@ function glossFor(card: TermCard, reader: LanguageCode, ui: 'en' | 'zh-CN'): str
  * A bundled term the reader keeps: its explanation, without its rendering, which would make it an
  * instruction to every translation. The user can add a rendering of their own in the options.
  */
-function keptCopy(card: TermCard) {
-  return {
-    term: card.term,
-    lang: card.lang,
-    ...(card.pinyin ? { pinyin: card.pinyin } : {}),
-    ...(card.literal ? { literal: card.literal } : {}),
-    ...(card.category ? { category: card.category } : {}),
-    ...(card.meaning ? { meaning: card.meaning } : {}),
-    ...(card.origin ? { origin: card.origin } : {}),
-    ...(card.example ? { example: card.example } : {}),
-  };
+function keptCopy(card: TermCard): UserTermInput {
+  const { surface: _surface, entryId: _entryId, kind: _kind, rendering: _rendering, ...explanation } = card;
+  return explanation;
 }
