@@ -59,12 +59,10 @@ describe.each(['en', 'zh-CN'] as const)('accessible names (%s)', (language) => {
         ).toEqual([]);
       }
       // Form fields a role query might miss (e.g. a colour picker) are labelled too.
-      for (const field of document.querySelectorAll<HTMLElement>('input, select, textarea')) {
+      for (const field of document.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
         if (field.type === 'hidden') continue;
         const labelled =
-          field.getAttribute('aria-label') ||
-          field.getAttribute('aria-labelledby') ||
-          (field as HTMLInputElement).labels?.length;
+          field.getAttribute('aria-label') || field.getAttribute('aria-labelledby') || field.labels?.length;
         expect(labelled, `${page}: ${field.outerHTML.slice(0, 120)}`).toBeTruthy();
       }
       for (const fieldset of document.querySelectorAll('fieldset')) {
