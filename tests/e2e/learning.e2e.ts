@@ -54,6 +54,26 @@ async function dragSelect(page: Page, commentId: string, phrase: string): Promis
   await page.mouse.up();
 }
 
+/** The centre of the first `char` in the comment `commentId`, on screen. */
+async function charCenter(page: Page, commentId: string, char: string): Promise<{ x: number; y: number }> {
+  return page
+    .locator(`#comment-${commentId} .content .note-text`)
+    .first()
+    .evaluate((element, char) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(char);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
+      }
+      throw new Error(`${char} is not in the comment`);
+    }, char);
+}
+
 const popover = (page: Page) => page.locator('[data-rb-lookup]').getByRole('dialog');
 
 async function saveFromPopover(page: Page, savedLabel: string): Promise<void> {
@@ -102,6 +122,18 @@ describe('learning for an English reader', () => {
     await saveFromPopover(page, 'Saved to your phrasebook');
     expect(await badgeText(session)).toBe('2');
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Alt+hover over 种 looks up the dictionary word it belongs to, with nothing selected.
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    const char = await charCenter(page, '67875e8c0000000092041e73', '种');
+    await page.keyboard.down('Alt');
+    await page.mouse.move(char.x, char.y, { steps: 2 });
+    await page.keyboard.up('Alt');
+    await dialog.locator('.pinyin').waitFor();
+    expect(await dialog.locator('.phrase').textContent()).toBe('种草');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('');
+    await page.mouse.click(5, 400);
     await dialog.waitFor({ state: 'detached' });
 
     const options = await session.browser.openExtensionPage('options.html#phrasebook');

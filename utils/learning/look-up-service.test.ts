@@ -53,6 +53,16 @@ describe('look-up', () => {
     expect(result.sentenceTranslation).toBeNull();
   });
 
+  it('looks up the dictionary word under the pointer of an Alt+hover', async () => {
+    const { lookUp, translate } = setup('en');
+    const sentence = '绝绝子！被这只猫种草了，我也想养橘猫';
+    const result = await lookUp({ text: '被这只猫种草了', sentence, at: 5 });
+    expect(result.text).toBe('种草');
+    expect(result.dictionary?.words.map((word) => word.word)).toEqual(['种草']);
+    expect(translate).toHaveBeenCalledWith(['种草', sentence], 'zh-CN', 'en');
+    expect((await lookUp({ text: '被这只猫种草了', sentence, at: 3 })).text).toBe('猫');
+  });
+
   it('keeps the dictionary part when translation fails', async () => {
     const { lookUp } = setup(
       'en',

@@ -1,5 +1,6 @@
 import type { ChineseDictionary } from '../dictionary/dictionary';
 import { lookUpChinese } from '../dictionary/look-up';
+import { segment } from '../dictionary/segment';
 import type { LanguageCode } from '../languages';
 import { detectLanguage } from '../translate/detect-language';
 import type { SourceLanguage } from '../translate/types';
@@ -17,6 +18,16 @@ export interface LookUpDependencies {
 /** Longest selection looked up: the popover is for words and phrases, not whole notes. */
 export const MAX_LOOK_UP_LENGTH = 300;
 
+/** The dictionary word of `text` that covers its character `at` (Alt+hover on Chinese). */
+function wordAtIndex(text: string, at: number, dictionary: ChineseDictionary): string | undefined {
+  let end = 0;
+  for (const token of segment(text, dictionary)) {
+    end += token.text.length;
+    if (at < end) return token.kind === 'other' ? undefined : token.text;
+  }
+  return undefined;
+}
+
 function phraseLanguage(text: string): PhraseLanguage {
   const detected = detectLanguage(text);
   if (detected === 'zh-CN') return 'zh';
@@ -30,9 +41,10 @@ function phraseLanguage(text: string): PhraseLanguage {
  * request. A failed translation leaves the dictionary part standing.
  */
 export function createLookUp(deps: LookUpDependencies): (request: LookUpRequest) => Promise<LookUpResult> {
-  return async ({ text: rawText, sentence: rawSentence }) => {
-    const text = rawText.trim().slice(0, MAX_LOOK_UP_LENGTH);
+  return async ({ text: rawText, sentence: rawSentence, at }) => {
+    let text = rawText.trim().slice(0, MAX_LOOK_UP_LENGTH);
     if (!text) throw Object.assign(new Error('Nothing selected'), { kind: 'bad-request' });
+    if (at !== undefined) text = wordAtIndex(rawText, at, await deps.dictionary()) ?? text;
     const sentence = rawSentence.trim();
     const lang = phraseLanguage(text);
     const reader = await deps.readerLanguage();

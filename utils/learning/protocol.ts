@@ -9,6 +9,11 @@ import type { Grade, PhraseLanguage, PhraseRecord, ReviewCardRecord } from './re
 export interface LookUpRequest {
   text: string;
   sentence: string;
+  /**
+   * Alt+hover: `text` is a run of Chinese around the pointer and this is the pointed character's
+   * index in it; the answer is about the dictionary word there.
+   */
+  at?: number;
 }
 
 export interface LookUpResult {

@@ -154,6 +154,29 @@ describe('look-up popover', () => {
     expect(document.activeElement).toBe(before);
   });
 
+  it('looks up the word under the pointer with Alt held, without selecting anything', async () => {
+    const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
+    const caret = vi.fn(() => {
+      const range = document.createRange();
+      range.setStart(node, node.textContent!.indexOf('草'));
+      return range;
+    });
+    Object.assign(document, { caretRangeFromPoint: caret });
+    document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    expect(caret).not.toHaveBeenCalled();
+    node.parentElement!.dispatchEvent(
+      new MouseEvent('mousemove', { bubbles: true, altKey: true, clientX: 5, clientY: 5 }),
+    );
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    expect(lookUp).toHaveBeenCalledWith({
+      text: '被这只猫种草了',
+      sentence: '被这只猫种草了，我也想养橘猫',
+      at: 5,
+    });
+    expect(document.getSelection()!.isCollapsed || document.getSelection()!.rangeCount === 0).toBe(true);
+    delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
+  });
+
   it('shows why a look-up failed', async () => {
     lookUp.mockRejectedValueOnce(new Error('No answer from the background'));
     selectInComment('种草');

@@ -1,7 +1,11 @@
 import type { PhraseInput } from '../learning/phrase-merge';
 import type { LookUpRequest, LookUpResult } from '../learning/protocol';
 import { LookUpPopover, type PopoverLabels } from './popover';
-import { readSelection, type SelectionContext } from './selection-context';
+import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
+import { wordAt } from './word-at';
+
+/** Alt+hover looks at the pointer at most this often. */
+const HOVER_INTERVAL_MS = 80;
 
 export interface LookUpControllerOptions {
   doc: Document;
@@ -37,6 +41,7 @@ export class LookUpController {
   /** Answers to an older selection are dropped when they arrive late. */
   private generation = 0;
   private readonly abort = new AbortController();
+  private lastHover = -Infinity;
 
   constructor(private readonly options: LookUpControllerOptions) {
     this.popover = new LookUpPopover(options.doc, options.labels);
@@ -72,6 +77,17 @@ export class LookUpController {
       },
       { signal },
     );
+    // Alt+hover: the word under the pointer, without selecting anything.
+    doc.addEventListener(
+      'mousemove',
+      (event) => {
+        if (!event.altKey || event.buttons !== 0) return;
+        if (event.timeStamp - this.lastHover < HOVER_INTERVAL_MS) return;
+        this.lastHover = event.timeStamp;
+        this.fromPoint(event.clientX, event.clientY);
+      },
+      { passive: true, signal },
+    );
     // On the window, capturing: this Escape closes the popover, not the note under it as well.
     (doc.defaultView ?? window).addEventListener(
       'keydown',
@@ -96,16 +112,65 @@ export class LookUpController {
     void this.show(context, byKeyboard);
   }
 
-  private async show(context: SelectionContext, byKeyboard: boolean): Promise<void> {
+  /** The text node and offset of the character under a point, where the browser can tell. */
+  private characterAt(x: number, y: number): { node: Text; offset: number } | null {
+    const doc = this.options.doc as Document & {
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    const caret = doc.caretPositionFromPoint?.(x, y);
+    const range = caret ? null : doc.caretRangeFromPoint?.(x, y);
+    const node = caret?.offsetNode ?? range?.startContainer;
+    const offset = caret?.offset ?? range?.startOffset ?? 0;
+    if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+    // The caret sits between characters: take the one whose box holds the point.
+    for (const candidate of [offset, offset - 1]) {
+      if (candidate < 0 || candidate >= (node.textContent ?? '').length) continue;
+      const char = doc.createRange();
+      char.setStart(node, candidate);
+      char.setEnd(node, candidate + 1);
+      const box = typeof char.getBoundingClientRect === 'function' ? char.getBoundingClientRect() : null;
+      if (!box || (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom))
+        return { node: node as Text, offset: candidate };
+    }
+    return null;
+  }
+
+  private fromPoint(x: number, y: number): void {
+    const { doc, location } = this.options;
+    const hit = this.characterAt(x, y);
+    if (!hit) return;
+    const pointed = wordAt(hit.node.data, hit.offset);
+    if (!pointed) return;
+    const range = doc.createRange();
+    range.setStart(hit.node, pointed.start);
+    range.setEnd(hit.node, pointed.end);
+    const context = contextOfRange(range, location());
+    if (!context) return;
+    const key = `${context.text}#${pointed.at ?? ''}`;
+    if (this.popover.isOpen && key === this.openText) return;
+    void this.show(context, false, pointed.at, key);
+  }
+
+  private async show(
+    context: SelectionContext,
+    byKeyboard: boolean,
+    at?: number,
+    key = context.text,
+  ): Promise<void> {
     const generation = ++this.generation;
-    this.openText = context.text;
+    this.openText = key;
     this.popover.open(context.rect, context.text, () => {
       this.openText = undefined;
       this.generation++;
     });
     let result: LookUpResult;
     try {
-      result = await this.options.lookUp({ text: context.text, sentence: context.sentence });
+      result = await this.options.lookUp({
+        text: context.text,
+        sentence: context.sentence,
+        ...(at !== undefined && { at }),
+      });
     } catch (error) {
       if (generation === this.generation)
         this.popover.showError(context.text, error instanceof Error ? error.message : String(error));

@@ -22,15 +22,13 @@ function lookUpScope(node: Node): Element | null {
 }
 
 /**
- * Reads the current selection when it lies inside one unit (a note's title or body, a comment,
- * a card title, a bio) or inside one of our translations; null otherwise.
+ * The look-up context of a range inside one unit (a note's title or body, a comment, a card title,
+ * a bio) or inside one of our translations; null when it is anywhere else.
  */
-export function readSelection(
-  selection: Selection | null,
+export function contextOfRange(
+  range: Range,
   location: PageLocation & { href: string; origin: string },
 ): SelectionContext | null {
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
   const text = range.toString().replace(/\s+/g, ' ').trim();
   if (!text || text.length > MAX_SELECTION) return null;
   const scope = lookUpScope(range.startContainer);
@@ -58,4 +56,13 @@ export function readSelection(
     title: note.title || doc.title,
     rect: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
   };
+}
+
+/** The current selection's look-up context, when it lies inside one unit or translation. */
+export function readSelection(
+  selection: Selection | null,
+  location: PageLocation & { href: string; origin: string },
+): SelectionContext | null {
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  return contextOfRange(selection.getRangeAt(0), location);
 }
