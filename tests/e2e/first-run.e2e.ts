@@ -82,6 +82,7 @@ describe('first run', () => {
         const own = getComputedStyle(element);
         return {
           color: own.color,
+          background: own.backgroundColor,
           ratio: parseFloat(own.fontSize) / parseFloat(getComputedStyle(element.parentElement!).fontSize),
         };
       });
@@ -91,7 +92,12 @@ describe('first run', () => {
     const options = await session.browser.openExtensionPage('options.html#appearance');
     await options.getByText('Blue', { exact: true }).click();
     await options.getByLabel('Translation text size').selectOption('130');
-    await expect.poll(style).toEqual({ color: 'rgb(26, 95, 180)', ratio: expect.closeTo(1.3, 2) });
+    await expect.poll(style).toMatchObject({ color: 'rgb(26, 95, 180)', ratio: expect.closeTo(1.3, 2) });
+    await options.getByText('Below the original, in a muted block').click();
+    await expect.poll(style).toMatchObject({ background: 'rgb(242, 243, 245)' });
+    // The site's own dark theme (an attribute it sets on <html>) gets the preset's dark colours.
+    await note.evaluate(() => document.documentElement.setAttribute('dark', ''));
+    await expect.poll(style).toMatchObject({ color: 'rgb(138, 180, 248)', background: 'rgb(35, 35, 39)' });
     expect(await note.evaluate(() => (window as { __rbNoReload?: boolean }).__rbNoReload)).toBe(true);
     await options.close();
     await note.close();
