@@ -67,7 +67,16 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number; provider?: ProviderId } = {},
+    readonly details: {
+      status?: number;
+      retryAfterMs?: number;
+      provider?: ProviderId;
+      /**
+       * The failure concerns this language pair only (an on-device model not installed for it): the
+       * request falls back, and the provider stays healthy for every other pair.
+       */
+      languagePair?: boolean;
+    } = {},
   ) {
     super(message);
   }

@@ -243,3 +243,31 @@ describe('chrome-on-device provider through the offscreen document', () => {
     expect(translator.created).toEqual([]);
   });
 });
+
+describe('a pair without its on-device model', () => {
+  it('falls back for that pair only and keeps on-device translation for the others', async () => {
+    const { createProviderChain } = await import('../provider-chain');
+    const { ProviderHealth } = await import('../provider-health');
+    const { FakeProvider } = await import('../fakes.testing');
+    const { bridge, availabilityCalls } = fakeBridge();
+    vi.mocked(bridge.availability).mockImplementation(async (pair: LanguagePair) => {
+      availabilityCalls.push(pair);
+      return pair.to === 'zh' ? 'downloadable' : 'available';
+    });
+    const onDevice = createChromeOnDeviceProvider({ bridge });
+    const google = new FakeProvider('google-html');
+    const health = new ProviderHealth();
+    const chain = createProviderChain({ providers: [onDevice, google], health, random: () => 0.5 });
+
+    const first = await chain.translateBatch(['hello'], 'en', 'zh-CN');
+    expect(first.providers).toEqual(['google-html']);
+    const second = await chain.translateBatch(['hi there'], 'en', 'zh-CN');
+    expect(second.providers).toEqual(['google-html']);
+    // The missing model is remembered: the offscreen document is not asked again for it.
+    expect(availabilityCalls.filter((pair) => pair.to === 'zh')).toHaveLength(1);
+
+    expect(health.circuit('chrome-on-device')).toBe('closed');
+    const other = await chain.translateBatch(['你好'], 'zh-CN', 'en');
+    expect(other.providers).toEqual(['chrome-on-device']);
+  });
+});

@@ -16,8 +16,9 @@
  * - Status for the popup/options: `onDevice.availability({ from: chromeLanguageTag(f), to: … })`
  *   from a message handler, or `localAvailability(f, t)` inside the page itself.
  *
- * Health is per provider, not per pair: a request for a pair whose model is missing fails
- * 'unavailable', which opens the circuit for the whole provider for its cool-down.
+ * A request for a pair whose model is missing fails 'unavailable' for that pair only
+ * (`languagePair`): the chain falls back for it and keeps the provider for pairs whose models are
+ * there. No translator API at all fails for every pair.
  */
 import { normaliseDetectedLanguage } from '../providers/detected-language';
 import { expectCount } from '../providers/http';
@@ -66,14 +67,25 @@ export function createChromeOnDeviceProvider({
 }: ChromeOnDeviceDeps): TranslationProvider {
   const provider = 'chrome-on-device';
   const confirmedUntil = new Map<string, number>();
+  /** Pairs found without a model, answered at once until they are worth asking about again. */
+  const missingUntil = new Map<string, { until: number; error: ProviderError }>();
 
   async function ensureReady(from: string, to: string, signal: AbortSignal): Promise<void> {
     // Without the offscreen API nothing is asked: the answer is known and must come at once.
     if (!bridge.supported) throw unavailable(ON_DEVICE_UNSUPPORTED);
     const key = `${from}>${to}`;
     if ((confirmedUntil.get(key) ?? 0) > timers.now()) return;
+    const missing = missingUntil.get(key);
+    if (missing && missing.until > timers.now()) throw missing.error;
     const state = await bridge.availability({ from, to }, signal);
-    if (state !== 'available') throw unavailable(reasonFor(state, from, to));
+    if (state === 'unsupported') throw unavailable(ON_DEVICE_UNSUPPORTED);
+    if (state !== 'available') {
+      // Only this pair lacks a model: other pairs may well have theirs.
+      const error = unavailable(reasonFor(state, from, to), true);
+      missingUntil.set(key, { until: timers.now() + availabilityTtlMs, error });
+      throw error;
+    }
+    missingUntil.delete(key);
     confirmedUntil.set(key, timers.now() + availabilityTtlMs);
   }
 
@@ -118,8 +130,11 @@ function reasonFor(state: OnDeviceAvailability, from: string, to: string): strin
   }
 }
 
-function unavailable(message: string): ProviderError {
-  return new ProviderError('unavailable', message, { provider: 'chrome-on-device' });
+function unavailable(message: string, languagePair = false): ProviderError {
+  return new ProviderError('unavailable', message, {
+    provider: 'chrome-on-device',
+    ...(languagePair ? { languagePair } : {}),
+  });
 }
 
 function cancelled(): ProviderError {
