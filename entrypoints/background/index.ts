@@ -25,7 +25,7 @@ export default defineBackground(() => {
   setupMessageRouter(translation);
   setupTranslationPort(translation);
   setupGlossary(glossary);
-  setupLearning(translation);
+  setupLearning(translation, { glossaryReplaced: () => glossary.changed() });
   setupCommands();
   setupFirstRun(translation);
   setupCacheMaintenance(translation);

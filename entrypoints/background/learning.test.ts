@@ -20,7 +20,8 @@ describe('learning in the background', () => {
   it('looks up, saves, reviews and shows the due count on the badge', async () => {
     const setBadgeText = vi.fn(async () => {});
     Object.assign(fakeBrowser, { action: { setBadgeText, setBadgeBackgroundColor: async () => {} } });
-    setupLearning(translation);
+    const glossaryReplaced = vi.fn(async () => {});
+    setupLearning(translation, { glossaryReplaced });
 
     const found = await sendMessage('lookUp', { text: '种草', sentence: '被这只猫种草了' });
     expect(found.dictionary?.pinyin).toBe('zhòngcǎo');
@@ -51,8 +52,15 @@ describe('learning in the background', () => {
     expect(refused).toMatchObject({ restored: false, problem: 'unreadable' });
     expect(await sendMessage('listPhrases', {})).toHaveLength(1);
 
+    expect(glossaryReplaced).not.toHaveBeenCalled();
+
     const backup = await sendMessage('exportBackup', {});
     expect(JSON.parse(backup.text).tables.phrases).toHaveLength(1);
+    expect(await sendMessage('restoreBackup', { text: backup.text })).toMatchObject({
+      restored: true,
+      phrases: 1,
+    });
+    expect(glossaryReplaced).toHaveBeenCalledTimes(1);
     const anki = await sendMessage('exportPhrases', { format: 'anki' });
     expect(anki.text).toContain('种草\tzhòngcǎo\t⟦种草⟧');
   });

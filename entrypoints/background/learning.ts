@@ -22,8 +22,13 @@ async function refreshBadge(store: PhraseStore): Promise<void> {
   await action.setBadgeBackgroundColor?.({ color: '#d4380d' });
 }
 
+export interface LearningHooks {
+  /** A restored backup replaced the user's glossary: rebuild what was built from it. */
+  glossaryReplaced?: () => Promise<void>;
+}
+
 /** The learner features in the background: look-up, phrasebook, review, exports and backups. */
-export function setupLearning(translation: TranslationService): void {
+export function setupLearning(translation: TranslationService, hooks: LearningHooks = {}): void {
   const db = getDatabase();
   const store = new PhraseStore(db);
   const badge = () => refreshBadge(store).catch((error: unknown) => console.warn('[RedBridge] badge', error));
@@ -88,6 +93,7 @@ export function setupLearning(translation: TranslationService): void {
         throw error;
       }
       await changing(restoreBackup(db, backup, updateSettings));
+      await hooks.glossaryReplaced?.();
       return {
         restored: true,
         phrases: backup.tables.phrases.length,
