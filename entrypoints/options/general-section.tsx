@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { DisplayModePicker } from '@/components/display-mode-picker';
 import { ReaderLanguageSelect } from '@/components/language-select';
+import { SourceScopePicker } from '@/components/source-scope-picker';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
+import { resolveReaderLanguage } from '@/utils/settings';
 import { SITE_HOSTS, type UiLanguage } from '@/utils/settings-schema';
 
 const UI_LANGUAGE_CHOICES: UiLanguage[] = ['auto', 'en', 'zh-CN'];
@@ -17,6 +19,11 @@ export function GeneralSection() {
       <ReaderLanguageSelect
         value={settings.readerLanguage}
         onChange={(readerLanguage) => update({ readerLanguage })}
+      />
+      <SourceScopePicker
+        value={settings.sourceScope}
+        reader={resolveReaderLanguage(settings)}
+        onChange={(sourceScope) => update({ sourceScope })}
       />
       <label className="field">
         <span className="field-label">{t('settings.uiLanguage')}</span>

@@ -2,17 +2,16 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { useAppearanceStyle } from '@/components/site-sample';
+import { SourceScopePicker } from '@/components/source-scope-picker';
 import { useSettings } from '@/components/use-settings';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/languages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { Settings, SourceScope } from '@/utils/settings-schema';
-import { primarySource } from '@/utils/translate/direction';
 import { SamplePreview } from './sample-preview';
 import { sampleNoteFor } from './sample-note';
 import { useSampleTranslation } from './use-sample-translation';
 
 export const XIAOHONGSHU_URL = 'https://www.xiaohongshu.com/explore';
-const SCOPES: SourceScope[] = ['primary', 'all'];
 
 /** First run: the reader's language, which text to translate, and the result on a sample note. */
 export function WelcomeApp() {
@@ -38,15 +37,6 @@ function WelcomeForm(props: { settings: Settings; update: (change: Partial<Setti
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const note = useMemo(() => sampleNoteFor(reader), [reader]);
   const sample = useSampleTranslation(note, reader, scope);
-
-  const names = {
-    reader: t(`welcome.languageNames.${reader}`),
-    source: t(`welcome.languageNames.${primarySource(reader)}`),
-  };
-  const scopeLabel = (choice: SourceScope) =>
-    choice === 'primary'
-      ? t('welcome.scopes.primary', names)
-      : t(reader === 'zh-CN' ? 'welcome.scopes.allForChinese' : 'welcome.scopes.all', names);
 
   const finish = async (openSite: boolean) => {
     setSave({ state: 'saving' });
@@ -106,29 +96,7 @@ function WelcomeForm(props: { settings: Settings; update: (change: Partial<Setti
             </span>
           </div>
 
-          <fieldset className="field">
-            <legend className="field-label">{t('welcome.scope')}</legend>
-            <div className="welcome-choices">
-              {SCOPES.map((choice) => (
-                <label key={choice} className={scope === choice ? 'choice selected' : 'choice'}>
-                  <input
-                    type="radio"
-                    name="source-scope"
-                    value={choice}
-                    checked={scope === choice}
-                    aria-describedby={`${languageId}-${choice}`}
-                    onChange={() => setScope(choice)}
-                  />
-                  <span>
-                    <span className="choice-label">{scopeLabel(choice)}</span>
-                    <span id={`${languageId}-${choice}`} className="muted">
-                      {t(`welcome.scopeHelp.${choice}`)}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <SourceScopePicker value={scope} reader={reader} onChange={setScope} />
 
           <p className="muted">{t('welcome.tip')}</p>
 
