@@ -55,6 +55,8 @@ export class TermPopoverHost {
       doc.addEventListener('pointerdown', this.onPointerDown, true);
       doc.addEventListener('scroll', this.onScroll, true);
     }
+    // The site's dark theme is an attribute on <html>; the shadow root cannot see it, so it is copied.
+    this.host.toggleAttribute('dark', doc.documentElement.hasAttribute('dark'));
     this.root!.render(
       <TermPopover
         key={`${card.entryId}:${card.surface}`}
