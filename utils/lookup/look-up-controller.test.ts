@@ -119,7 +119,7 @@ describe('look-up popover', () => {
     });
   });
 
-  it('closes on Escape without letting the note see the key, and on a click elsewhere', async () => {
+  it('closes on Escape without letting the note see the key, on a click elsewhere, and when its text scrolls away', async () => {
     const seenByPage = vi.fn();
     document.addEventListener('keydown', seenByPage);
     selectInComment('种草');
@@ -132,6 +132,21 @@ describe('look-up popover', () => {
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
     document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
     expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+
+    selectInComment('橘猫');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    // Scrolled: it follows its text while the text is on screen, and closes once it is not.
+    const rects = [
+      { top: 300, bottom: 320, left: 40, right: 80, width: 40, height: 20 },
+      { top: -60, bottom: -40, left: 40, right: 80, width: 40, height: 20 },
+    ];
+    // jsdom gives ranges no layout: these are the text's boxes after each scroll.
+    Object.assign(Range.prototype, { getBoundingClientRect: () => rects.shift() as DOMRect });
+    document.querySelector('.note-scroller')!.dispatchEvent(new Event('scroll'));
+    expect((panel() as HTMLElement).style.top).toBe('328px');
+    document.querySelector('.note-scroller')!.dispatchEvent(new Event('scroll'));
+    expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+    delete (Range.prototype as { getBoundingClientRect?: unknown }).getBoundingClientRect;
   });
 
   it('opens from a keyboard selection with Save focused, and gives focus back on Escape', async () => {

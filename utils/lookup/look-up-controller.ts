@@ -42,6 +42,8 @@ export class LookUpController {
   private generation = 0;
   private readonly abort = new AbortController();
   private lastHover = -Infinity;
+  /** The text the open popover is about; a live range, so it follows the page's layout. */
+  private range: Range | undefined;
 
   constructor(private readonly options: LookUpControllerOptions) {
     this.popover = new LookUpPopover(options.doc, options.labels);
@@ -77,6 +79,15 @@ export class LookUpController {
       },
       { signal },
     );
+    // The popover follows its text when the page or the note scrolls, and closes once the text
+    // has left the screen.
+    doc.addEventListener(
+      'scroll',
+      (event) => {
+        if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.follow();
+      },
+      { capture: true, passive: true, signal },
+    );
     // Alt+hover: the word under the pointer, without selecting anything.
     doc.addEventListener(
       'mousemove',
@@ -105,10 +116,23 @@ export class LookUpController {
     this.popover.close();
   }
 
+  private follow(): void {
+    const range = this.range;
+    if (!range || typeof range.getBoundingClientRect !== 'function') return;
+    const box = range.getBoundingClientRect();
+    const view = this.options.doc.defaultView;
+    const offScreen =
+      box.bottom < 0 || box.top > (view?.innerHeight ?? Infinity) || (box.width === 0 && box.height === 0);
+    if (offScreen) this.popover.close();
+    else this.popover.moveTo(box);
+  }
+
   private fromSelection(byKeyboard: boolean): void {
     const { doc, location } = this.options;
-    const context = readSelection(doc.getSelection(), location());
+    const selection = doc.getSelection();
+    const context = readSelection(selection, location());
     if (!context || (this.popover.isOpen && context.text === this.openText)) return;
+    this.range = selection!.getRangeAt(0).cloneRange();
     void this.show(context, byKeyboard);
   }
 
@@ -149,6 +173,7 @@ export class LookUpController {
     if (!context) return;
     const key = `${context.text}#${pointed.at ?? ''}`;
     if (this.popover.isOpen && key === this.openText) return;
+    this.range = range;
     void this.show(context, false, pointed.at, key);
   }
 
@@ -162,6 +187,7 @@ export class LookUpController {
     this.openText = key;
     this.popover.open(context.rect, context.text, () => {
       this.openText = undefined;
+      this.range = undefined;
       this.generation++;
     });
     let result: LookUpResult;

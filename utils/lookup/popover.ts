@@ -86,6 +86,12 @@ export class LookUpPopover {
     this.place();
   }
 
+  /** Places the open popover next to `anchor` again (its text moved). */
+  moveTo(anchor: Anchor): void {
+    this.anchor = anchor;
+    this.place();
+  }
+
   close(): void {
     if (!this.host.isConnected) return;
     const hadFocus = this.host.shadowRoot?.activeElement != null;
