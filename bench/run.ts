@@ -27,11 +27,6 @@ const browser = await launchExtension({
   locale: 'en-US',
   viewport: { width: 1280, height: 860 },
 });
-// A fresh profile is a fresh install, which opens the welcome page in front of everything: close it,
-// or the measured pages run as background tabs, whose timers Chromium throttles to once a second.
-await new Promise((resolve) => setTimeout(resolve, 1_500));
-for (const opened of browser.context.pages())
-  if (opened.url().startsWith(`chrome-extension://${browser.extensionId}/`)) await opened.close();
 const results = [];
 try {
   results.push(await benchTranslationEfficiency(browser, server));

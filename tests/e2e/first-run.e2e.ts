@@ -17,7 +17,7 @@ function translationText(overlay: Element): string {
  * restyles the open note at once.
  */
 describe('first run', () => {
-  const session = useExtensionSession({ locale: 'en-US' });
+  const session = useExtensionSession({ locale: 'en-US', keepWelcome: true });
   let note: Page;
 
   it('opens the welcome page by itself on install and applies the reader’s choices to the site', async () => {

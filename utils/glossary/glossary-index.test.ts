@@ -50,9 +50,7 @@ describe('glossary index', () => {
     expect(index.ruleKeyFor('疯狂星期四', 'en')).toBe('');
     const before = index.ruleKeyFor('新来的红薯们好', 'en');
     expect(before).not.toBe('');
-    const edited = createGlossaryIndex(BUNDLED_GLOSSARY, [
-      { ...sweetPotato, rendering: { en: 'RedNoter' } },
-    ]);
+    const edited = createGlossaryIndex(BUNDLED_GLOSSARY, [{ ...sweetPotato, rendering: { en: 'RedNoter' } }]);
     expect(edited.ruleKeyFor('新来的红薯们好', 'en')).not.toBe(before);
     expect(edited.ruleKeyFor('疯狂星期四', 'en')).toBe('');
   });
