@@ -10,6 +10,7 @@ export default tseslint.config(
       '.output-*/**',
       '.wxt/**',
       '.cache/**',
+      'test-results/**',
       'node_modules/**',
       'tests/fixtures/captures/**',
     ],
