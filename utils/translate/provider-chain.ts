@@ -369,7 +369,8 @@ class Chain implements ProviderChain {
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.limiter.holdOff(id, run.limits, retryAfterMs);
     const openForMs =
       retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterWaitMs ? retryAfterMs : 0;
-    if (!error.details.languagePair) this.health.recordFailure(id, error, openForMs);
+    if (error.details.languagePair) this.health.recordPairMissing(id, error);
+    else this.health.recordFailure(id, error, openForMs);
   }
 
   /**

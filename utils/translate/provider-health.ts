@@ -37,6 +37,8 @@ interface HealthRecord {
   latencyMs: number | undefined;
   lastError: ProviderError | undefined;
   used: boolean;
+  /** The last request failed for its language pair only: the provider is skipped for it, not broken. */
+  pairMissing: boolean;
 }
 
 /** Errors that no retry will fix soon: open the circuit at once instead of after N failures. */
@@ -93,6 +95,7 @@ export class ProviderHealth {
   recordSuccess(id: ProviderId, latencyMs: number): void {
     const record = this.recordOf(id);
     record.used = true;
+    record.pairMissing = false;
     record.circuit = 'closed';
     record.consecutiveFailures = 0;
     record.openings = 0;
@@ -128,6 +131,17 @@ export class ProviderHealth {
     }
   }
 
+  /**
+   * A request the provider cannot serve for its language pair (no on-device model for it): shown
+   * as skipped, but the circuit stays closed so other pairs keep using the provider.
+   */
+  recordPairMissing(id: ProviderId, error: ProviderError): void {
+    const record = this.recordOf(id);
+    record.used = true;
+    record.lastError = error;
+    record.pairMissing = true;
+  }
+
   /** A request given up by the caller tells nothing about the provider; frees a probe slot. */
   recordAbandoned(id: ProviderId): void {
     const record = this.records.get(id);
@@ -151,7 +165,7 @@ export class ProviderHealth {
       if (!record || !record.used) return { id, state: 'unused' };
       const lastError = record.lastError?.message;
       const kind = record.lastError?.kind;
-      if (record.circuit === 'open' && this.now() < record.openUntil)
+      if ((record.circuit === 'open' && this.now() < record.openUntil) || record.pairMissing)
         return { id, state: 'skipped', lastError, kind };
       if (record.circuit !== 'closed' || record.consecutiveFailures > 0)
         return { id, state: 'failing', lastError, kind };
@@ -179,6 +193,7 @@ export class ProviderHealth {
         latencyMs: undefined,
         lastError: undefined,
         used: false,
+        pairMissing: false,
       };
       this.records.set(id, record);
     }

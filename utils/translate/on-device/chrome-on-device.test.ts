@@ -267,7 +267,12 @@ describe('a pair without its on-device model', () => {
     expect(availabilityCalls.filter((pair) => pair.to === 'zh')).toHaveLength(1);
 
     expect(health.circuit('chrome-on-device')).toBe('closed');
+    // Shown as skipped (for this pair), with the reason, until it translates something.
+    expect(health.view(['chrome-on-device'])).toEqual([
+      expect.objectContaining({ state: 'skipped', kind: 'unavailable' }),
+    ]);
     const other = await chain.translateBatch(['你好'], 'zh-CN', 'en');
     expect(other.providers).toEqual(['chrome-on-device']);
+    expect(health.view(['chrome-on-device'])).toEqual([{ id: 'chrome-on-device', state: 'working' }]);
   });
 });
