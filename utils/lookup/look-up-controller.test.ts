@@ -192,6 +192,26 @@ describe('look-up popover', () => {
     delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
   });
 
+  it('looks where the pointer stopped when Alt+moves come faster than it looks', async () => {
+    const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
+    // x is the character offset under the pointer; 0 is the comment's first character.
+    const caret = vi.fn((x: number) => {
+      const range = document.createRange();
+      range.setStart(node, x);
+      return range;
+    });
+    Object.assign(document, { caretRangeFromPoint: caret });
+    const move = (x: number) =>
+      node.parentElement!.dispatchEvent(
+        new MouseEvent('mousemove', { bubbles: true, altKey: true, clientX: x, clientY: 5 }),
+      );
+    move(0);
+    move(node.textContent!.indexOf('草'));
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalled());
+    expect(lookUp).toHaveBeenLastCalledWith(expect.objectContaining({ at: 5 }));
+    delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
+  });
+
   it('shows why a look-up failed', async () => {
     lookUp.mockRejectedValueOnce(new Error('No answer from the background'));
     selectInComment('种草');

@@ -42,6 +42,9 @@ export class LookUpController {
   private generation = 0;
   private readonly abort = new AbortController();
   private lastHover = -Infinity;
+  /** The newest Alt+hover position not yet looked at, and the timer that will look at it. */
+  private pendingHover: { x: number; y: number } | undefined;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   /** The text the open popover is about; a live range, so it follows the page's layout. */
   private range: Range | undefined;
 
@@ -93,9 +96,18 @@ export class LookUpController {
       'mousemove',
       (event) => {
         if (!event.altKey || event.buttons !== 0) return;
-        if (event.timeStamp - this.lastHover < HOVER_INTERVAL_MS) return;
-        this.lastHover = event.timeStamp;
-        this.fromPoint(event.clientX, event.clientY);
+        // At most one look at the pointer per interval, and always at where it stopped: a move
+        // that comes too soon is kept for the end of the interval, not dropped.
+        this.pendingHover = { x: event.clientX, y: event.clientY };
+        if (this.hoverTimer !== undefined) return;
+        const wait = Math.max(0, this.lastHover + HOVER_INTERVAL_MS - event.timeStamp);
+        this.hoverTimer = setTimeout(() => {
+          this.hoverTimer = undefined;
+          const point = this.pendingHover;
+          this.pendingHover = undefined;
+          this.lastHover = event.timeStamp + wait;
+          if (point) this.fromPoint(point.x, point.y);
+        }, wait);
       },
       { passive: true, signal },
     );
@@ -113,6 +125,8 @@ export class LookUpController {
 
   stop(): void {
     this.abort.abort();
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = undefined;
     this.popover.close();
   }
 
