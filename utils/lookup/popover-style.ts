@@ -8,10 +8,6 @@ export const POPOVER_CSS = `
   background: #fff; color: #222; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
   font: 13px/1.45 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
 }
-@media (prefers-color-scheme: dark) {
-  .panel { background: #2a2a2d; color: #ececec; border-color: #3a3a3e; }
-  .muted { color: #a8abb0; }
-}
 .head { display: flex; align-items: flex-start; gap: 8px; }
 .phrase { font-size: 17px; font-weight: 600; flex: 1; word-break: break-word; }
 .pinyin { color: #c4162e; margin: 2px 0 6px; }
@@ -30,4 +26,8 @@ button {
 button.close { background: transparent; color: inherit; border-color: transparent; padding: 0 6px; font-size: 16px; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 button:disabled { opacity: 0.6; cursor: default; }
+/* The site's dark theme, copied onto the host from <html dark>. */
+:host([dark]) .panel { background: #2a2a2d; color: #ececec; border-color: #3a3a3e; }
+:host([dark]) .muted, :host([dark]) h3 { color: #a8abb0; }
+:host([dark]) .pinyin, :host([dark]) .sense-pinyin { color: #ff8a9a; }
 `;

@@ -82,6 +82,8 @@ export class LookUpPopover {
     this.panel.setAttribute('aria-label', `${this.labels.label}: ${text}`);
     this.panel.replaceChildren(this.header(text), element(this.doc, 'p', 'muted', this.labels.loading));
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    // The site's dark theme is an attribute on <html>; the shadow root cannot see it, so it is copied.
+    this.host.toggleAttribute('dark', this.doc.documentElement.hasAttribute('dark'));
     this.anchor = anchor;
     this.place();
   }
