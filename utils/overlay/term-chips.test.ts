@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TermCard } from '../glossary/term-card';
 import { renderTermChips } from './term-chips';
+import { installFakeIntersectionObserver } from '@/tests/support/fake-intersection-observer';
 import { TermHighlighter, findTermRanges } from './term-highlights';
 
 const card = (surface: string, extra: Partial<TermCard> = {}): TermCard => ({
@@ -84,5 +85,41 @@ describe('term highlights', () => {
     highlighter.clearAll();
     expect(removed).toHaveLength(3);
     source.remove();
+  });
+
+  it('holds only the ranges of units on screen', async () => {
+    const zones = installFakeIntersectionObserver(() => 'far');
+    const held = new Set<Range>();
+    class FakeHighlight {
+      add = (range: Range) => held.add(range);
+      delete = (range: Range) => held.delete(range);
+    }
+    const win = {
+      CSS: { highlights: new Map() },
+      Highlight: FakeHighlight,
+      IntersectionObserver: globalThis.IntersectionObserver,
+    } as unknown as Window & typeof globalThis;
+    const highlighter = new TermHighlighter(win);
+    const near = document.createElement('p');
+    near.textContent = '猫税';
+    const far = document.createElement('p');
+    far.textContent = '猫税 again';
+    document.body.append(near, far);
+    zones.setZones((element) => (element === near ? 'visible' : 'far'));
+    highlighter.mark(near, ['猫税']);
+    highlighter.mark(far, ['猫税']);
+    await Promise.resolve();
+    expect([...held].map((range) => range.startContainer)).toEqual([near.firstChild]);
+
+    zones.setZones((element) => (element === far ? 'visible' : 'far'));
+    zones.rescan();
+    expect([...held].map((range) => range.startContainer)).toEqual([far.firstChild]);
+
+    // A removed element is reported as not intersecting.
+    far.remove();
+    zones.setZones(() => 'far');
+    zones.rescan();
+    expect(held.size).toBe(0);
+    near.remove();
   });
 });

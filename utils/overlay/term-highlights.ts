@@ -58,18 +58,26 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Rang
   return ranges;
 }
 
-/** One highlight for the page; each unit's ranges are replaced as its terms change. */
+/**
+ * One highlight for the page, holding only the ranges of units on screen: Chromium's paint work
+ * grows with every range a highlight holds, and a long comment list would otherwise carry hundreds.
+ * Each unit's ranges are computed once and enter or leave the highlight as the unit is seen.
+ */
 export class TermHighlighter {
   private readonly ranges = new Map<Element, Range[]>();
+  private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
+  private readonly observer: IntersectionObserver | undefined;
 
   constructor(private readonly win: Window & typeof globalThis) {
     const registry = (win.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
     const HighlightClass = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
-    if (registry && HighlightClass) {
-      this.highlight = new HighlightClass();
-      registry.set(TERM_HIGHLIGHT, this.highlight);
-    }
+    if (!registry || !HighlightClass) return;
+    this.highlight = new HighlightClass();
+    registry.set(TERM_HIGHLIGHT, this.highlight);
+    const Observer = (win as unknown as { IntersectionObserver?: typeof IntersectionObserver })
+      .IntersectionObserver;
+    if (Observer) this.observer = new Observer((entries) => this.onIntersection(entries));
   }
 
   get supported(): boolean {
@@ -82,20 +90,40 @@ export class TermHighlighter {
     this.clear(source);
     if (surfaces.length === 0) return;
     const ranges = findTermRanges(source, surfaces);
-    for (const range of ranges) this.highlight.add(range);
-    if (ranges.length) this.ranges.set(source, ranges);
-    // Units that left the page take their ranges with them.
-    for (const element of this.ranges.keys()) if (!element.isConnected) this.clear(element);
+    if (ranges.length === 0) return;
+    this.ranges.set(source, ranges);
+    if (this.observer) this.observer.observe(source);
+    else this.show(source);
   }
 
   clear(source: Element): void {
-    const ranges = this.ranges.get(source);
-    if (!ranges) return;
-    for (const range of ranges) this.highlight?.delete(range);
+    if (!this.ranges.has(source)) return;
+    this.hide(source);
+    this.observer?.unobserve(source);
     this.ranges.delete(source);
   }
 
   clearAll(): void {
     for (const source of [...this.ranges.keys()]) this.clear(source);
+  }
+
+  private onIntersection(entries: IntersectionObserverEntry[]): void {
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting) this.show(target);
+      // A unit that left the page takes its ranges with it.
+      else if (!target.isConnected) this.clear(target);
+      else this.hide(target);
+    }
+  }
+
+  private show(source: Element): void {
+    if (this.shown.has(source)) return;
+    for (const range of this.ranges.get(source) ?? []) this.highlight?.add(range);
+    this.shown.add(source);
+  }
+
+  private hide(source: Element): void {
+    if (!this.shown.delete(source)) return;
+    for (const range of this.ranges.get(source) ?? []) this.highlight?.delete(range);
   }
 }
