@@ -58,6 +58,7 @@ export default defineContentScript({
       decorate: terms.decorate,
     });
 
+    const lookUp = setupLookUp(ctx, i18n);
     const apply = (next: Settings) => {
       const termsToggled = next.showTerms !== current.showTerms;
       current = next;
@@ -67,10 +68,14 @@ export default defineContentScript({
       translator.setMode(next.displayMode);
       translator.setReader(resolveReaderLanguage(next));
       translator.setScope(next.sourceScope);
-      if (next.sites[site] ?? true) translator.start();
-      else {
+      // Switched off for the site: no translations, no look-up, nothing listening to the page.
+      if (next.sites[site] ?? true) {
+        translator.start();
+        lookUp.start();
+      } else {
         translator.stop();
         terms.clear();
+        lookUp.stop();
       }
       if (termsToggled) translator.refresh();
     };
@@ -81,7 +86,6 @@ export default defineContentScript({
     // A term added or edited anywhere: its chips and preferred rendering show without a reload.
     ctx.onInvalidated(watchGlossary(() => translator.refresh()));
     ctx.addEventListener(window, 'wxt:locationchange', () => translator.rescan());
-    setupLookUp(ctx, i18n);
     ctx.onInvalidated(() => {
       stopWatching();
       translator.stop();

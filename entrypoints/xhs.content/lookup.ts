@@ -22,8 +22,11 @@ function popoverLabels(i18n: i18n): PopoverLabels {
   };
 }
 
-/** Look-up on selection: the popover in the page, the dictionary and phrasebook in the background. */
-export function setupLookUp(ctx: ContentScriptContext, i18n: i18n): void {
+/**
+ * Look-up on selection: the popover in the page, the dictionary and phrasebook in the background.
+ * Returns the controller, which the caller starts and stops with the site switch.
+ */
+export function setupLookUp(ctx: ContentScriptContext, i18n: i18n): LookUpController {
   const controller = new LookUpController({
     doc: document,
     location: () => ({ pathname: location.pathname, href: location.href, origin: location.origin }),
@@ -31,11 +34,11 @@ export function setupLookUp(ctx: ContentScriptContext, i18n: i18n): void {
     lookUp: (request) => sendMessage('lookUp', request),
     save: (input) => sendMessage('savePhrase', input),
   });
-  controller.start();
   const relabel = () => controller.setLabels(popoverLabels(i18n));
   i18n.on('languageChanged', relabel);
   ctx.onInvalidated(() => {
     i18n.off('languageChanged', relabel);
     controller.stop();
   });
+  return controller;
 }

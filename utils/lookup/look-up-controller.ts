@@ -40,7 +40,8 @@ export class LookUpController {
   private openText: string | undefined;
   /** Answers to an older selection are dropped when they arrive late. */
   private generation = 0;
-  private readonly abort = new AbortController();
+  /** Present while started; aborting it removes every listener. */
+  private abort: AbortController | undefined;
   private lastHover = -Infinity;
   /** The newest Alt+hover position not yet looked at, and the timer that will look at it. */
   private pendingHover: { x: number; y: number } | undefined;
@@ -58,6 +59,8 @@ export class LookUpController {
 
   start(): void {
     const { doc } = this.options;
+    if (this.abort) return;
+    this.abort = new AbortController();
     const signal = this.abort.signal;
     doc.addEventListener(
       'mousedown',
@@ -124,7 +127,8 @@ export class LookUpController {
   }
 
   stop(): void {
-    this.abort.abort();
+    this.abort?.abort();
+    this.abort = undefined;
     clearTimeout(this.hoverTimer);
     this.hoverTimer = undefined;
     this.popover.close();
