@@ -212,6 +212,17 @@ describe('look-up popover', () => {
     delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
   });
 
+  it('listens to nothing while stopped, and again once started', async () => {
+    controller.stop();
+    selectInComment('种草');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(lookUp).not.toHaveBeenCalled();
+    controller.start();
+    controller.start();
+    selectInComment('种草');
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalledOnce());
+  });
+
   it('shows why a look-up failed', async () => {
     lookUp.mockRejectedValueOnce(new Error('No answer from the background'));
     selectInComment('种草');
