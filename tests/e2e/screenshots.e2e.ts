@@ -36,6 +36,25 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.close();
     });
 
+    it('a meme explained', async () => {
+      const page = await session.browser.context.newPage();
+      await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 30 });
+      // A Chinese term for the English reader, an English one for the Chinese reader.
+      const chip = page
+        .locator(`[data-rb-translation] [data-rb-term="${locale === 'en' ? '猫税' : 'cat tax'}"]`)
+        .first();
+      await page.locator('.note-scroller').evaluate((scroller) => scroller.scrollBy({ top: 900 }));
+      await chip.waitFor();
+      await chip.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(400);
+      await waitForNoPending(page);
+      await chip.click();
+      await page.locator('rb-term-popover').getByRole('dialog').waitFor();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${DIR}/term-${locale}.png` });
+      await page.close();
+    });
+
     it('the popup and the options page', async () => {
       const popup = await session.browser.openExtensionPage('popup.html');
       await popup.setViewportSize({ width: 372, height: 520 });
