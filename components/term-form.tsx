@@ -1,6 +1,7 @@
 import './glossary.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from './text-field';
 import type { UserTermRecord } from '@/utils/db/schema';
 import type { GlossaryTermLanguage } from '@/utils/glossary/glossary-schema';
 import type { UserTermInput } from '@/utils/glossary/protocol';
@@ -125,24 +126,13 @@ export function TermForm({ initial, onSave, onCancel, compact = false }: TermFor
   };
 
   const text = (name: keyof Fields, label: string, hint?: string) => (
-    <div className="field">
-      <label className="field-label" htmlFor={`${id}-${name}`}>
-        {label}
-      </label>
-      <input
-        id={`${id}-${name}`}
-        type="text"
-        required={name === 'term'}
-        value={fields[name]}
-        onChange={set(name)}
-        aria-describedby={hint ? `${id}-${name}-hint` : undefined}
-      />
-      {hint && (
-        <span id={`${id}-${name}-hint`} className="muted">
-          {hint}
-        </span>
-      )}
-    </div>
+    <TextField
+      label={label}
+      value={fields[name]}
+      onChange={(value) => setFields((current) => ({ ...current, [name]: value }))}
+      required={name === 'term'}
+      {...(hint ? { hint } : {})}
+    />
   );
 
   return (

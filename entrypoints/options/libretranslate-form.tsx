@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '@/components/text-field';
 import type { Settings } from '@/utils/settings-schema';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { KeyField } from './key-field';
@@ -15,7 +16,6 @@ export function LibretranslateForm(props: {
   onKeys: (keys: KeyStatuses) => void;
 }) {
   const { t } = useTranslation();
-  const urlId = useId();
   const { settings, keys } = props;
   const [baseUrl, setBaseUrl] = useState(settings.providers.libretranslate.baseUrl);
   const [key, setKey] = useState('');
@@ -30,20 +30,15 @@ export function LibretranslateForm(props: {
   return (
     <fieldset className="provider-form" data-provider-form="libretranslate">
       <legend>{t('providers.libretranslate')}</legend>
-      <div className="field">
-        <label className="field-label" htmlFor={urlId}>
-          {t('providerSetup.libre.url')}
-        </label>
-        <input
-          id={urlId}
-          type="url"
-          inputMode="url"
-          spellCheck={false}
-          placeholder="https://libretranslate.example.org"
-          value={baseUrl}
-          onChange={(event) => setBaseUrl(event.target.value)}
-        />
-      </div>
+      <TextField
+        label={t('providerSetup.libre.url')}
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+        placeholder="https://libretranslate.example.org"
+        value={baseUrl}
+        onChange={setBaseUrl}
+      />
       <KeyField
         status={keys.libretranslate}
         value={key}

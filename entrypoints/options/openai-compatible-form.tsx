@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '@/components/text-field';
 import type { Settings } from '@/utils/settings-schema';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { KeyField } from './key-field';
@@ -18,8 +19,6 @@ export function OpenAiCompatibleForm(props: {
   onKeys: (keys: KeyStatuses) => void;
 }) {
   const { t } = useTranslation();
-  const urlId = useId();
-  const modelId = useId();
   const { settings, keys } = props;
   const saved = settings.providers.openaiCompatible;
   const [baseUrl, setBaseUrl] = useState(saved.baseUrl);
@@ -61,31 +60,20 @@ export function OpenAiCompatibleForm(props: {
           </option>
         </select>
       </label>
-      <div className="field">
-        <label className="field-label" htmlFor={urlId}>
-          {t('providerSetup.openai.baseUrl')}
-        </label>
-        <input
-          id={urlId}
-          type="url"
-          inputMode="url"
-          spellCheck={false}
-          value={baseUrl}
-          onChange={(event) => setBaseUrl(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={modelId}>
-          {t('providerSetup.openai.model')}
-        </label>
-        <input
-          id={modelId}
-          type="text"
-          spellCheck={false}
-          value={model}
-          onChange={(event) => setModel(event.target.value)}
-        />
-      </div>
+      <TextField
+        label={t('providerSetup.openai.baseUrl')}
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+        value={baseUrl}
+        onChange={setBaseUrl}
+      />
+      <TextField
+        label={t('providerSetup.openai.model')}
+        spellCheck={false}
+        value={model}
+        onChange={setModel}
+      />
       <KeyField
         status={keys.openaiCompatible}
         value={key}
