@@ -1,4 +1,5 @@
 import type { UserTermRecord } from '../db/schema';
+import { delimitedRow } from '../delimited';
 import type { GlossaryCategory, GlossaryTermLanguage } from './glossary-schema';
 import type { UserTermInput } from './protocol';
 
@@ -51,10 +52,6 @@ type Column = (typeof CSV_COLUMNS)[number];
 
 const LIST_SEPARATOR = ' | ';
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 function row(term: UserTermRecord): Record<Column, string> {
   return {
     term: term.term,
@@ -83,7 +80,12 @@ export function glossaryToCsv(terms: readonly UserTermRecord[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const term of terms) {
     const cells = row(term);
-    lines.push(CSV_COLUMNS.map((column) => csvCell(cells[column])).join(','));
+    lines.push(
+      delimitedRow(
+        CSV_COLUMNS.map((column) => cells[column]),
+        ',',
+      ),
+    );
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

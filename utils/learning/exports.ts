@@ -1,3 +1,4 @@
+import { delimitedRow } from '../delimited';
 import type { PhraseRecord } from './records';
 
 /**
@@ -33,15 +34,6 @@ export const CSV_COLUMNS = [
   'saved_at',
 ] as const;
 
-/** Quotes a field when it holds the separator, a quote or a line break, doubling inner quotes. */
-function quote(field: string, separator: string): string {
-  return field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
-function row(fields: string[], separator: string): string {
-  return fields.map((field) => quote(field, separator)).join(separator);
-}
-
 /** Anki tags are space-separated words: spaces inside one tag become underscores. */
 function ankiTags(phrase: PhraseRecord): string {
   return ['redbridge', `redbridge::${phrase.lang}`, ...phrase.tags]
@@ -59,7 +51,7 @@ export function toAnkiFile(phrases: readonly PhraseRecord[]): string {
   for (const phrase of phrases) {
     const context = phrase.contexts.at(-1);
     lines.push(
-      row(
+      delimitedRow(
         [
           phrase.text,
           phrase.pinyin,
@@ -78,11 +70,11 @@ export function toAnkiFile(phrases: readonly PhraseRecord[]): string {
 }
 
 export function toCsvFile(phrases: readonly PhraseRecord[]): string {
-  const lines = [row([...CSV_COLUMNS], ',')];
+  const lines = [delimitedRow([...CSV_COLUMNS], ',')];
   for (const phrase of phrases) {
     const context = phrase.contexts.at(-1);
     lines.push(
-      row(
+      delimitedRow(
         [
           phrase.text,
           phrase.lang,
