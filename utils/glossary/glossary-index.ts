@@ -99,19 +99,15 @@ export function createGlossaryIndex(
 }
 
 function cardOf(entry: IndexedEntry, surface: string): TermCard {
-  const card: TermCard = {
-    surface,
-    entryId: entry.id,
-    kind: entry.kind,
-    term: entry.term,
-    lang: entry.lang,
-    ...(entry.pinyin ? { pinyin: entry.pinyin } : {}),
-    ...(entry.literal ? { literal: entry.literal } : {}),
-    ...(entry.category ? { category: entry.category } : {}),
-    ...(entry.meaning ? { meaning: entry.meaning } : {}),
-    ...(entry.origin ? { origin: entry.origin } : {}),
-    ...(entry.example ? { example: entry.example } : {}),
-    ...(entry.rendering ? { rendering: entry.rendering } : {}),
+  // Everything that explains the term; matching data and bookkeeping stay in the background.
+  const { id, aliases: _aliases, notInside: _notInside, ...explanation } = entry;
+  const {
+    createdAt: _created,
+    updatedAt: _updated,
+    ...card
+  } = explanation as typeof explanation & {
+    createdAt?: number;
+    updatedAt?: number;
   };
-  return card;
+  return { ...card, surface, entryId: id };
 }

@@ -1,32 +1,17 @@
-import type {
-  GlossaryCategory,
-  GlossaryExample,
-  GlossaryRendering,
-  GlossaryTermLanguage,
-  LocalizedText,
-} from './glossary-schema';
+import type { LocalizedText, UserGlossaryEntry } from './glossary-schema';
 
 /**
  * What a page needs to explain one term found in a unit: the entry's explanation, and the text as
  * written on the page (the DOM contract's `data-rb-term`). Only the entries a unit mentions travel to
  * the content script; the glossary itself stays in the background.
  */
-export interface TermCard {
+export type TermCard = Omit<UserGlossaryEntry, 'id' | 'aliases' | 'notInside'> & {
   /** The term as written in the source (e.g. `Ｖ我５０`). */
   readonly surface: string;
   readonly entryId: string;
   /** Bundled with RedBridge, or one of the user's own terms. */
   readonly kind: 'bundled' | 'user';
-  readonly term: string;
-  readonly lang: GlossaryTermLanguage;
-  readonly pinyin?: string;
-  readonly literal?: string;
-  readonly category?: GlossaryCategory;
-  readonly meaning?: Partial<LocalizedText>;
-  readonly origin?: Partial<LocalizedText>;
-  readonly example?: GlossaryExample;
-  readonly rendering?: GlossaryRendering;
-}
+};
 
 /** Picks the explanation in the reader's interface language, falling back to the other one. */
 export function localized(text: Partial<LocalizedText> | undefined, locale: 'en' | 'zh-CN'): string {
