@@ -64,7 +64,8 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
     decorate(source: Element, overlay: HTMLElement, unit: Unit, terms: readonly TermCard[]): void {
       // Feed cards have a fixed height: no room for chips there.
       const shown = settings().showTerms && unit.kind !== 'card-title' ? terms : [];
-      renderTermChips(overlay, shown, labels, open);
+      // The overlay was just rendered afresh, without chips: most units have none to add.
+      if (shown.length > 0) renderTermChips(overlay, shown, labels, open);
       highlighter.mark(
         source,
         shown.map((card) => card.surface),
