@@ -1,5 +1,5 @@
 import { isLanguageCode, type LanguageCode } from './languages';
-import type { ProviderId } from './translate/types';
+import { isProviderId, type ProviderId } from './translate/types';
 
 /**
  * User settings, kept in `browser.storage.local` so every context (content scripts included) sees
@@ -167,20 +167,10 @@ export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
 }
 
-const PROVIDER_IDS: readonly ProviderId[] = [
-  'chrome-on-device',
-  'google-html',
-  'microsoft-edge',
-  'google-gtx',
-  'deepl',
-  'openai-compatible',
-  'libretranslate',
-];
-
 /** Known providers in the stored order, each once; the default chain if none is left. */
 function migrateProviderOrder(stored: unknown, fallback: ProviderId[]): ProviderId[] {
   if (!Array.isArray(stored)) return fallback;
-  const known = stored.filter((id): id is ProviderId => PROVIDER_IDS.includes(id as ProviderId));
+  const known = stored.filter(isProviderId);
   const unique = [...new Set(known)];
   return unique.length > 0 ? unique : fallback;
 }

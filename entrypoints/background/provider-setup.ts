@@ -11,18 +11,8 @@ import {
   type SecretId,
 } from '@/utils/translate/setup-protocol';
 import type { Timers } from '@/utils/translate/timers';
-import type { ProviderId } from '@/utils/translate/types';
+import { PROVIDER_IDS, isProviderId } from '@/utils/translate/types';
 import type { TranslationService } from './translation-service';
-
-const PROVIDER_IDS: readonly ProviderId[] = [
-  'chrome-on-device',
-  'google-html',
-  'microsoft-edge',
-  'google-gtx',
-  'deepl',
-  'openai-compatible',
-  'libretranslate',
-];
 
 /** Keys are tokens of a few dozen characters; anything this long is a pasted page, not a key. */
 const MAX_KEY_LENGTH = 1_000;
@@ -76,7 +66,7 @@ export function providerSetupHandlers({ translation, db, timers, testTimeoutMs }
       return keyStatuses();
     },
     testProvider: async ({ id, to }) => {
-      if (!PROVIDER_IDS.includes(id)) throw badRequest('unknown provider');
+      if (!isProviderId(id)) throw badRequest('unknown provider');
       if (!isLanguageCode(to)) throw badRequest('unknown language');
       const provider = await translation.buildProvider(id);
       const result = await runProviderTest(provider, testSample(to), {
@@ -88,7 +78,7 @@ export function providerSetupHandlers({ translation, db, timers, testTimeoutMs }
       return result;
     },
     resetProviderHealth: ({ id }) => {
-      if (!PROVIDER_IDS.includes(id)) throw badRequest('unknown provider');
+      if (!isProviderId(id)) throw badRequest('unknown provider');
       translation.resetProviderHealth(id);
       return {};
     },

@@ -1,14 +1,22 @@
 import type { LanguageCode } from '../languages';
 
-/** Identifies a provider module. One file per provider under `utils/translate/providers/`. */
-export type ProviderId =
-  | 'google-html'
-  | 'microsoft-edge'
-  | 'google-gtx'
-  | 'chrome-on-device'
-  | 'deepl'
-  | 'openai-compatible'
-  | 'libretranslate';
+/** Every provider, one module each under `utils/translate/providers/` (on-device: `on-device/`). */
+export const PROVIDER_IDS = [
+  'google-html',
+  'microsoft-edge',
+  'google-gtx',
+  'chrome-on-device',
+  'deepl',
+  'openai-compatible',
+  'libretranslate',
+] as const;
+
+/** Identifies a provider module. */
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return (PROVIDER_IDS as readonly unknown[]).includes(value);
+}
 
 export type SourceLanguage = LanguageCode | 'auto';
 
