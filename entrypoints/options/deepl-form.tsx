@@ -1,21 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProviderSettings, Settings } from '@/utils/settings-schema';
-import type { KeyStatuses } from '@/utils/translate/setup-protocol';
+import type { ProviderSettings } from '@/utils/settings-schema';
 import { KeyField } from './key-field';
-import type { SettingsUpdate } from './provider-catalog';
+import type { ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
 import { useProviderSave } from './use-provider-save';
 
 type Plan = ProviderSettings['deepl']['plan'];
 
 /** DeepL: the API key and the plan it belongs to (Free and Pro keys use different hosts). */
-export function DeeplForm(props: {
-  settings: Settings;
-  keys: KeyStatuses;
-  update: SettingsUpdate;
-  onKeys: (keys: KeyStatuses) => void;
-}) {
+export function DeeplForm(props: ProviderFormProps) {
   const { t } = useTranslation();
   const { settings, keys } = props;
   const [plan, setPlan] = useState<Plan>(settings.providers.deepl.plan);

@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/text-field';
-import type { Settings } from '@/utils/settings-schema';
-import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { KeyField } from './key-field';
-import { parseEndpoint, type SettingsUpdate } from './provider-catalog';
+import { parseEndpoint, type ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
 import { useProviderSave } from './use-provider-save';
 
 /** LibreTranslate: the server's address and, when the server asks for one, a key. */
-export function LibretranslateForm(props: {
-  settings: Settings;
-  keys: KeyStatuses;
-  update: SettingsUpdate;
-  onKeys: (keys: KeyStatuses) => void;
-}) {
+export function LibretranslateForm(props: ProviderFormProps) {
   const { t } = useTranslation();
   const { settings, keys } = props;
   const [baseUrl, setBaseUrl] = useState(settings.providers.libretranslate.baseUrl);

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/text-field';
-import type { Settings } from '@/utils/settings-schema';
-import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { KeyField } from './key-field';
-import { OPENAI_PRESETS, parseEndpoint, presetOf, type SettingsUpdate } from './provider-catalog';
+import { OPENAI_PRESETS, parseEndpoint, presetOf, type ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
 import { useProviderSave } from './use-provider-save';
 
@@ -12,12 +10,7 @@ import { useProviderSave } from './use-provider-save';
  * Any chat-completions API: a preset fills in the base URL and a model that translates well; both
  * stay editable. A local server (Ollama) needs no key.
  */
-export function OpenAiCompatibleForm(props: {
-  settings: Settings;
-  keys: KeyStatuses;
-  update: SettingsUpdate;
-  onKeys: (keys: KeyStatuses) => void;
-}) {
+export function OpenAiCompatibleForm(props: ProviderFormProps) {
   const { t } = useTranslation();
   const { settings, keys } = props;
   const saved = settings.providers.openaiCompatible;

@@ -101,3 +101,11 @@ export function parseEndpoint(value: string): URL | undefined {
 export type ProviderSettingsChange = (providers: ProviderSettings) => Promise<void>;
 
 export type SettingsUpdate = (change: Partial<Settings>) => Promise<void>;
+
+/** What each provider's form gets from the section: saved settings and key states, and how to change them. */
+export interface ProviderFormProps {
+  settings: Settings;
+  keys: KeyStatuses;
+  update: SettingsUpdate;
+  onKeys: (keys: KeyStatuses) => void;
+}
