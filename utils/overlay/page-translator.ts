@@ -411,11 +411,13 @@ export class PageTranslator {
     entry.status = 'done';
     // A finished unit needs no watching until its text changes (which makes a new entry).
     this.tracker.unobserve(source);
-    const overlay = this.ensureOverlay(source, entry, (element) =>
-      renderDone(element, entry.unit, rendering.translations, this.options.labels, rendering.verbatim),
-    );
-    this.options.decorate?.(source, overlay, entry.unit, rendering.terms);
-    if (entry.unit.kind === 'card-title') overlay.style.setProperty('--rb-lines', String(titleLines(source)));
+    // Chips are added in the same render, so a new overlay enters the page whole, in one insertion.
+    this.ensureOverlay(source, entry, (element) => {
+      renderDone(element, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
+      this.options.decorate?.(source, element, entry.unit, rendering.terms);
+      if (entry.unit.kind === 'card-title')
+        element.style.setProperty('--rb-lines', String(titleLines(source)));
+    });
   }
 
   /** Renders the unit's overlay, a new one before it is inserted: writes to a detached element are cheap. */

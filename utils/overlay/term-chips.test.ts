@@ -58,16 +58,26 @@ describe('term highlights', () => {
     source.innerHTML = '今天是疯狂<b>星期四</b>，Cat Tax 已交 <a>cat tax</a>';
     const before = source.innerHTML;
     const ranges = findTermRanges(source, ['疯狂星期四', 'cat tax']);
-    expect(ranges.map((range) => range.toString())).toEqual(['疯狂星期四', 'Cat Tax', 'cat tax']);
+    expect(ranges.map(textOf)).toEqual(['疯狂星期四', 'Cat Tax', 'cat tax']);
     expect(source.innerHTML).toBe(before);
   });
 
+  it('gives static ranges, which the browser does not update on every DOM change', () => {
+    const source = document.createElement('span');
+    source.textContent = '猫税交了';
+    const [range] = findTermRanges(source, ['猫税']);
+    expect(range).toBeInstanceOf(StaticRange);
+    (source.firstChild as Text).replaceData(0, 1, '');
+    // A live Range would have moved with the edit; a static one keeps its offsets.
+    expect([range!.startOffset, range!.endOffset]).toEqual([0, 2]);
+  });
+
   it('registers one highlight and replaces a unit’s ranges as its terms change', () => {
-    const added: Range[] = [];
-    const removed: Range[] = [];
+    const added: AbstractRange[] = [];
+    const removed: AbstractRange[] = [];
     class FakeHighlight {
-      add = (range: Range) => added.push(range);
-      delete = (range: Range) => removed.push(range);
+      add = (range: AbstractRange) => added.push(range);
+      delete = (range: AbstractRange) => removed.push(range);
     }
     const registry = new Map<string, unknown>();
     const win = { CSS: { highlights: registry }, Highlight: FakeHighlight } as unknown as Window &
@@ -89,10 +99,10 @@ describe('term highlights', () => {
 
   it('holds only the ranges of units on screen', async () => {
     const zones = installFakeIntersectionObserver(() => 'far');
-    const held = new Set<Range>();
+    const held = new Set<AbstractRange>();
     class FakeHighlight {
-      add = (range: Range) => held.add(range);
-      delete = (range: Range) => held.delete(range);
+      add = (range: AbstractRange) => held.add(range);
+      delete = (range: AbstractRange) => held.delete(range);
     }
     const win = {
       CSS: { highlights: new Map() },
@@ -123,3 +133,11 @@ describe('term highlights', () => {
     near.remove();
   });
 });
+
+/** The text a static range covers, read through a live range made for the question. */
+function textOf(range: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live.toString();
+}

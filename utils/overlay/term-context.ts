@@ -55,8 +55,20 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
     return Promise.resolve(draft);
   };
   browser.runtime.onMessage.addListener(answerDraft as never);
+  // Chips repeat the same few terms down a comment list: each accessible name is worded once per
+  // interface language rather than formatted again for every chip.
+  const explained = new Map<string, string>();
   const labels: TermChipLabels = {
-    explain: (term) => i18n.t('glossary.chip.explain', { term }),
+    explain: (term) => {
+      const key = `${i18n.language}\u0000${term}`;
+      let label = explained.get(key);
+      if (label === undefined) {
+        if (explained.size >= 2000) explained.clear();
+        label = i18n.t('glossary.chip.explain', { term });
+        explained.set(key, label);
+      }
+      return label;
+    },
     gloss: (card) => glossFor(card, reader(), locale()),
   };
 

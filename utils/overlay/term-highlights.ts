@@ -7,8 +7,8 @@
 export const TERM_HIGHLIGHT = 'rb-term';
 
 interface HighlightLike {
-  add(range: Range): unknown;
-  delete(range: Range): unknown;
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): unknown;
 }
 
 interface HighlightRegistry {
@@ -16,9 +16,15 @@ interface HighlightRegistry {
   delete(name: string): unknown;
 }
 
-/** Ranges of each occurrence of `surfaces` in the text under `root`, across text-node boundaries. */
-export function findTermRanges(root: Element, surfaces: readonly string[]): Range[] {
+/**
+ * Ranges of each occurrence of `surfaces` in the text under `root`, across text-node boundaries.
+ * They are `StaticRange`s: a live `Range` is updated by the browser on every DOM change anywhere in
+ * the document, so hundreds of them held for a comment list made each node the site (or RedBridge)
+ * inserts slower. Static ones cost nothing; a unit whose text changes is marked again anyway.
+ */
+export function findTermRanges(root: Element, surfaces: readonly string[]): StaticRange[] {
   const doc = root.ownerDocument;
+  const StaticRangeClass = doc.defaultView?.StaticRange ?? StaticRange;
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
@@ -32,7 +38,7 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Rang
   const lowered = text.toLowerCase();
   const folded = lowered.length === text.length;
   const haystack = folded ? lowered : text;
-  const ranges: Range[] = [];
+  const ranges: StaticRange[] = [];
   const locate = (offset: number, isEnd: boolean): [Text, number] => {
     // The node holding `offset` (for an end, the node holding the character before it).
     let low = 0;
@@ -49,10 +55,9 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Rang
     const needle = folded ? surface.toLowerCase() : surface;
     if (!needle) continue;
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
-      const range = doc.createRange();
-      range.setStart(...locate(at, false));
-      range.setEnd(...locate(at + needle.length, true));
-      ranges.push(range);
+      const [startContainer, startOffset] = locate(at, false);
+      const [endContainer, endOffset] = locate(at + needle.length, true);
+      ranges.push(new StaticRangeClass({ startContainer, startOffset, endContainer, endOffset }));
     }
   }
   return ranges;
@@ -64,7 +69,7 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Rang
  * Each unit's ranges are computed once and enter or leave the highlight as the unit is seen.
  */
 export class TermHighlighter {
-  private readonly ranges = new Map<Element, Range[]>();
+  private readonly ranges = new Map<Element, StaticRange[]>();
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
   private readonly observer: IntersectionObserver | undefined;
