@@ -92,6 +92,55 @@ describe('translation keeps going when providers fail', () => {
     await page.close();
   });
 
+  it('shows “Translating…” only once a wait is noticeable, and the translation after it', async () => {
+    session.server.provider.latencyMs = 1500;
+    const page = await session.browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`);
+    // Timed in the page: the moment the body's pending overlay appears, and 700 ms later.
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ first: string; later: string; label: string }>((resolve) => {
+          const check = () => {
+            const overlay = document.querySelector<HTMLElement>(
+              '#detail-desc + [data-rb-translation][data-rb-state="pending"]',
+            );
+            if (!overlay) return false;
+            const first = getComputedStyle(overlay).display;
+            setTimeout(() => {
+              const later =
+                overlay.getAttribute('data-rb-state') === 'pending'
+                  ? getComputedStyle(overlay).display
+                  : 'answered';
+              resolve({ first, later, label: overlay.textContent ?? '' });
+            }, 700);
+            return true;
+          };
+          if (check()) return;
+          const observer = new MutationObserver(() => {
+            if (check()) observer.disconnect();
+          });
+          observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        }),
+    );
+    expect(seen).toEqual({ first: 'none', later: 'block', label: en.overlay.translating });
+    session.server.provider.latencyMs = 0;
+    await waitForNoPending(page);
+    expect(await page.locator('#detail-desc + [data-rb-translation]').getAttribute('data-rb-state')).toBe(
+      'done',
+    );
+    await page.close();
+    // The next test needs this note's texts to reach the provider again.
+    const extensionPage = await session.browser.openExtensionPage('popup.html');
+    await extensionPage.evaluate(() =>
+      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.runtime.sendMessage({
+        rb: 1,
+        type: 'clearCache',
+        payload: {},
+      }),
+    );
+    await extensionPage.close();
+  });
+
   it('loses nothing when the service worker is stopped in the middle of a batch', async () => {
     session.server.provider.latencyMs = 1500;
     const page = await session.browser.context.newPage();
