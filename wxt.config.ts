@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { toggleShortcutFor } from './utils/shortcuts';
 
 // Host pages the content script runs on. The whole host is matched because notes open as modals
 // over any list page (pushState), so a content script limited to /explore/* would miss them.
@@ -27,7 +28,8 @@ export default defineConfig({
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
     commands: {
       'toggle-translation': {
-        suggested_key: { default: 'Alt+T' },
+        // Not Alt+T in Firefox, whose menu bar takes it (see utils/shortcuts.ts).
+        suggested_key: { default: toggleShortcutFor(browser) },
         description: '__MSG_commandToggle__',
       },
     },

@@ -97,6 +97,22 @@ describe('welcome page (English)', () => {
     expect((await loadSettings()).readerLanguage).toBe('auto');
   });
 
+  it('names the shortcut this browser’s build suggests', async () => {
+    fakeBackground();
+    try {
+      vi.stubEnv('BROWSER', 'firefox');
+      renderWelcome();
+      // Firefox's menu bar takes Alt+T (utils/shortcuts.ts), so its build suggests another key.
+      expect(await screen.findByText(/Alt\+R turns translation on or off/)).toBeTruthy();
+      cleanup();
+      vi.stubEnv('BROWSER', 'chrome');
+      renderWelcome();
+      expect(await screen.findByText(/Alt\+T turns translation on or off/)).toBeTruthy();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('says clearly when the sample cannot be translated, and tries again on request', async () => {
     const background = fakeBackground();
     background.state.fail = true;

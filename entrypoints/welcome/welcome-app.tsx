@@ -7,6 +7,7 @@ import { useSettings } from '@/components/use-settings';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/languages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { Settings, SourceScope } from '@/utils/settings-schema';
+import { toggleShortcutFor } from '@/utils/shortcuts';
 import { SamplePreview } from './sample-preview';
 import { sampleNoteFor } from './sample-note';
 import { useSampleTranslation } from './use-sample-translation';
@@ -98,7 +99,7 @@ function WelcomeForm(props: { settings: Settings; update: (change: Partial<Setti
 
           <SourceScopePicker value={scope} reader={reader} onChange={setScope} />
 
-          <p className="muted">{t('welcome.tip')}</p>
+          <p className="muted">{t('welcome.tip', { keys: toggleShortcutFor(import.meta.env.BROWSER) })}</p>
 
           <div className="welcome-actions">
             <button type="button" onClick={() => void finish(false)} disabled={save.state === 'saving'}>
