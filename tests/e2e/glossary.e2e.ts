@@ -73,9 +73,29 @@ describe('glossary for an English reader', () => {
 
     // Terms on screen are marked in the site's text without touching its nodes.
     const marked = await page.evaluate(() =>
-      [...((CSS.highlights.get('rb-term') as Set<Range> | undefined) ?? [])].map((range) => range.toString()),
+      [...((CSS.highlights.get('rb-term') as Set<AbstractRange> | undefined) ?? [])].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      }),
     );
     expect(marked).toContain('猫税');
+
+    // The marks follow the reader: after scrolling either way, every mark held is on screen.
+    const markedOnScreen = () =>
+      page.evaluate(() => {
+        const ranges = [...((CSS.highlights.get('rb-term') as Set<AbstractRange> | undefined) ?? [])];
+        const offScreen = ranges.filter((range) => {
+          const box = range.startContainer.parentElement!.getBoundingClientRect();
+          return box.bottom <= 0 || box.top >= innerHeight;
+        });
+        return { held: ranges.length > 0, offScreen: offScreen.length };
+      });
+    for (const top of [0, 1e6, 0]) {
+      await page.locator('.note-scroller').evaluate((scroller, to) => scroller.scrollTo({ top: to }), top);
+      await expect.poll(markedOnScreen).toEqual({ held: true, offScreen: 0 });
+    }
     const { strayOverlays } = await snapshotUnits(page);
     expect(strayOverlays).toBe(0);
     await page.close();

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TermCard } from '../glossary/term-card';
 import { renderTermChips } from './term-chips';
-import { installFakeIntersectionObserver } from '@/tests/support/fake-intersection-observer';
 import { TermHighlighter, findTermRanges } from './term-highlights';
 
 const card = (surface: string, extra: Partial<TermCard> = {}): TermCard => ({
@@ -72,67 +71,178 @@ describe('term highlights', () => {
     expect([range!.startOffset, range!.endOffset]).toEqual([0, 2]);
   });
 
-  it('registers one highlight and replaces a unit’s ranges as its terms change', () => {
-    const added: AbstractRange[] = [];
-    const removed: AbstractRange[] = [];
-    class FakeHighlight {
-      add = (range: AbstractRange) => added.push(range);
-      delete = (range: AbstractRange) => removed.push(range);
-    }
-    const registry = new Map<string, unknown>();
-    const win = { CSS: { highlights: registry }, Highlight: FakeHighlight } as unknown as Window &
-      typeof globalThis;
-    const highlighter = new TermHighlighter(win);
-    expect(registry.has('rb-term')).toBe(true);
-    const source = document.createElement('p');
-    source.textContent = '猫税 and 狗税';
-    document.body.append(source);
+  it('registers one highlight and replaces a unit’s ranges as its terms change', async () => {
+    vi.useFakeTimers();
+    const page = fakeWindow();
+    const highlighter = new TermHighlighter(page.win);
+    expect(page.registry.has('rb-term')).toBe(true);
+    const source = page.unit('猫税 and 狗税');
+    page.place(source, 100);
     highlighter.mark(source, ['猫税', '狗税']);
-    expect(added).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(page.held.size).toBe(2);
     highlighter.mark(source, ['狗税']);
-    expect(removed).toHaveLength(2);
-    expect(added).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(200);
+    expect([...page.held].map(textOf)).toEqual(['狗税']);
     highlighter.clearAll();
-    expect(removed).toHaveLength(3);
-    source.remove();
+    expect(page.held.size).toBe(0);
+    page.dispose();
+    vi.useRealTimers();
   });
 
-  it('holds only the ranges of units on screen', async () => {
-    const zones = installFakeIntersectionObserver(() => 'far');
-    const held = new Set<AbstractRange>();
-    class FakeHighlight {
-      add = (range: AbstractRange) => held.add(range);
-      delete = (range: AbstractRange) => held.delete(range);
-    }
-    const win = {
-      CSS: { highlights: new Map() },
-      Highlight: FakeHighlight,
-      IntersectionObserver: globalThis.IntersectionObserver,
-    } as unknown as Window & typeof globalThis;
-    const highlighter = new TermHighlighter(win);
-    const near = document.createElement('p');
-    near.textContent = '猫税';
-    const far = document.createElement('p');
-    far.textContent = '猫税 again';
-    document.body.append(near, far);
-    zones.setZones((element) => (element === near ? 'visible' : 'far'));
+  it('holds only the ranges of units on screen, following the page as it scrolls', async () => {
+    vi.useFakeTimers();
+    const page = fakeWindow();
+    const highlighter = new TermHighlighter(page.win);
+    const near = page.unit('猫税');
+    const far = page.unit('猫税 again');
+    page.place(near, 100);
+    page.place(far, 5000);
     highlighter.mark(near, ['猫税']);
     highlighter.mark(far, ['猫税']);
-    await Promise.resolve();
-    expect([...held].map((range) => range.startContainer)).toEqual([near.firstChild]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect([...page.held].map((range) => range.startContainer)).toEqual([near.firstChild]);
 
-    zones.setZones((element) => (element === far ? 'visible' : 'far'));
-    zones.rescan();
-    expect([...held].map((range) => range.startContainer)).toEqual([far.firstChild]);
+    // The reader scrolls: the far unit comes into view and the near one leaves it.
+    page.place(near, -3000);
+    page.place(far, 200);
+    page.scroll();
+    await vi.advanceTimersByTimeAsync(200);
+    expect([...page.held].map((range) => range.startContainer)).toEqual([far.firstChild]);
 
-    // A removed element is reported as not intersecting.
-    far.remove();
-    zones.setZones(() => 'far');
-    zones.rescan();
-    expect(held.size).toBe(0);
-    near.remove();
+    // A source hidden behind its translation has an empty box: no marks on it.
+    page.place(far, 0, 0);
+    page.scroll();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(page.held.size).toBe(0);
+
+    // A removed unit takes its ranges with it, and a disposed highlighter stops listening.
+    page.place(far, 200);
+    far.parentElement!.remove();
+    page.scroll();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(page.held.size).toBe(0);
+    highlighter.dispose();
+    page.scroll();
+    expect(vi.getTimerCount()).toBe(0);
+    page.dispose();
+    vi.useRealTimers();
+  });
+
+  it('checks at most every 120 ms while the page scrolls, and once more after the last scroll', async () => {
+    vi.useFakeTimers();
+    const page = fakeWindow();
+    const highlighter = new TermHighlighter(page.win);
+    const source = page.unit('猫税');
+    page.place(source, 5000);
+    let parentReads = 0;
+    let top = 5000;
+    source.getBoundingClientRect = () => ({ top, bottom: top + 40, height: 40 }) as DOMRect;
+    // A check of one unit reads its parent's box twice: to bisect, then to walk down.
+    source.parentElement!.getBoundingClientRect = () => {
+      parentReads++;
+      return { top, bottom: top + 40, height: 40 } as DOMRect;
+    };
+    highlighter.mark(source, ['猫税']);
+    await vi.advanceTimersByTimeAsync(200);
+    parentReads = 0;
+    for (let frame = 0; frame < 60; frame++) {
+      top -= 80;
+      page.scroll();
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    // 60 frames of scrolling, about a second: 4 to 10 checks, not one per scroll event.
+    expect(parentReads).toBeGreaterThanOrEqual(2 * 4);
+    expect(parentReads).toBeLessThanOrEqual(2 * 10);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(top).toBe(200);
+    expect(page.held.size).toBe(1); // the last position counts
+    highlighter.dispose();
+    page.dispose();
+    vi.useRealTimers();
+  });
+
+  it('reads a few boxes per check on a long list, and finds the units on screen in it', async () => {
+    vi.useFakeTimers();
+    const page = fakeWindow();
+    const highlighter = new TermHighlighter(page.win);
+    const units = Array.from({ length: 500 }, () => page.unit('猫税'));
+    let reads = 0;
+    let scrolled = 0;
+    units.forEach((source, index) => {
+      const at = () => index * 100 - scrolled;
+      source.getBoundingClientRect = () => {
+        reads++;
+        return { top: at(), bottom: at() + 60, height: 60 } as DOMRect;
+      };
+      source.parentElement!.getBoundingClientRect = () => {
+        reads++;
+        return { top: at(), bottom: at() + 100, height: 100 } as DOMRect;
+      };
+    });
+    for (const source of [...units].reverse()) highlighter.mark(source, ['猫税']);
+    scrolled = 30_050;
+    page.scroll();
+    reads = 0;
+    await vi.advanceTimersByTimeAsync(200);
+    const shownUnits = [...page.held].map((range) =>
+      units.indexOf(range.startContainer.parentElement as HTMLElement),
+    );
+    // Units 300–308 reach into the 800 px screen at 30,050 px down (300 only with its last 10 px).
+    expect(shownUnits.sort((a, b) => a - b)).toEqual([300, 301, 302, 303, 304, 305, 306, 307, 308]);
+    expect(reads).toBeLessThan(40);
+    highlighter.dispose();
+    page.dispose();
+    vi.useRealTimers();
   });
 });
+
+/**
+ * A window with a highlight registry and frames on a 16 ms timer, and units (each in its own parent,
+ * as on the site) whose boxes the test places.
+ */
+function fakeWindow() {
+  const events = new EventTarget();
+  const held = new Set<AbstractRange>();
+  const registry = new Map<string, unknown>();
+  const list = document.createElement('div');
+  document.body.append(list);
+  class FakeHighlight {
+    add = (range: AbstractRange) => held.add(range);
+    delete = (range: AbstractRange) => held.delete(range);
+  }
+  const win = {
+    CSS: { highlights: registry },
+    Highlight: FakeHighlight,
+    innerHeight: 800,
+    performance: { now: () => Date.now() },
+    requestAnimationFrame: (callback: () => void) => setTimeout(callback, 16),
+    cancelAnimationFrame: (id: number) => clearTimeout(id),
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+  } as unknown as Window & typeof globalThis;
+  const box = (top: number, height: number) => () => ({ top, bottom: top + height, height }) as DOMRect;
+  return {
+    win,
+    held,
+    registry,
+    unit(text: string): HTMLElement {
+      const parent = document.createElement('div');
+      const source = document.createElement('p');
+      source.textContent = text;
+      parent.append(source);
+      list.append(parent);
+      return source;
+    },
+    /** Puts a unit at `top`; a hidden one (height 0) keeps its parent's place in the list. */
+    place(source: Element, top: number, height = 40) {
+      source.getBoundingClientRect = box(top, height);
+      source.parentElement!.getBoundingClientRect = box(top, 40);
+    },
+    scroll: () => events.dispatchEvent(new Event('scroll')),
+    dispose: () => list.remove(),
+  };
+}
 
 /** The text a static range covers, read through a live range made for the question. */
 function textOf(range: AbstractRange): string {

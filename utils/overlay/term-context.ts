@@ -15,6 +15,7 @@ import type { Settings } from '../settings-schema';
 import type { Unit } from '../xhs/units';
 import { renderTermChips, type TermChipLabels } from './term-chips';
 import { TermHighlighter } from './term-highlights';
+import { SELECTORS } from '../xhs/selectors';
 import { TermPopoverHost } from './term-popover-host';
 
 export interface TermContextOptions {
@@ -30,7 +31,9 @@ export interface TermContextOptions {
  */
 export function createTermContext({ doc, i18n, settings, reader }: TermContextOptions) {
   const win = doc.defaultView as Window & typeof globalThis;
-  const highlighter = new TermHighlighter(win);
+  const highlighter = new TermHighlighter(win, {
+    findScroller: (element) => element.closest(SELECTORS.noteScroller),
+  });
   const locale = () => uiLocaleFor(settings().uiLanguage, browserLocale());
   const popover = new TermPopoverHost({
     doc,
@@ -91,7 +94,8 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
     },
 
     dispose(): void {
-      this.clear();
+      popover.close(false);
+      highlighter.dispose();
       browser.runtime.onMessage.removeListener(answerDraft as never);
     },
   };

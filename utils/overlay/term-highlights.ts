@@ -63,26 +63,65 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Stat
   return ranges;
 }
 
+/** How often, at most, the marks follow the page while it scrolls. */
+const CHECK_INTERVAL_MS = 120;
+
+export interface TermHighlighterOptions {
+  /**
+   * The scroll container an element scrolls in (null for the window). Within one container, units
+   * lie top to bottom in document order, which lets a check find the ones on screen by bisection.
+   */
+  findScroller?: (element: Element) => Element | null;
+}
+
 /**
  * One highlight for the page, holding only the ranges of units on screen: Chromium's paint work
  * grows with every range a highlight holds, and a long comment list would otherwise carry hundreds.
- * Each unit's ranges are computed once and enter or leave the highlight as the unit is seen.
+ *
+ * Which units are on screen is checked after the page scrolls, at most every 120 ms, by bisecting
+ * the marked units of each scroll container in document order: a dozen or two boxes read per
+ * check. An IntersectionObserver would make the browser compute the geometry of every marked unit
+ * on every frame (≈ 0.35 ms a frame on a 1,000-comment note, more than all of RedBridge's
+ * scripting there).
  */
 export class TermHighlighter {
   private readonly ranges = new Map<Element, StaticRange[]>();
+  /** Marked sources per scroll container, in document order. */
+  private readonly groups = new Map<Element | null, Element[]>();
+  private readonly groupOf = new Map<Element, Element | null>();
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
-  private readonly observer: IntersectionObserver | undefined;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  private checkFrame: number | undefined;
+  private lastCheck = -Infinity;
+  private disposed = false;
+  private readonly onViewportChange = () => this.scheduleCheck();
 
-  constructor(private readonly win: Window & typeof globalThis) {
+  constructor(
+    private readonly win: Window & typeof globalThis,
+    private readonly options: TermHighlighterOptions = {},
+  ) {
     const registry = (win.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
     const HighlightClass = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
     if (!registry || !HighlightClass) return;
     this.highlight = new HighlightClass();
     registry.set(TERM_HIGHLIGHT, this.highlight);
-    const Observer = (win as unknown as { IntersectionObserver?: typeof IntersectionObserver })
-      .IntersectionObserver;
-    if (Observer) this.observer = new Observer((entries) => this.onIntersection(entries));
+    this.listen(true);
+  }
+
+  /**
+   * Scroll events do not bubble: captured at the window, they come from any scroller (a note's
+   * `.note-scroller` scrolls while the window does not). While a check waits, no listener is
+   * needed: each scroll event would cost the page a call into RedBridge for nothing.
+   */
+  private listen(on: boolean): void {
+    if (on) {
+      this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+      this.win.addEventListener('resize', this.onViewportChange, { passive: true });
+    } else {
+      this.win.removeEventListener('scroll', this.onViewportChange, { capture: true });
+      this.win.removeEventListener('resize', this.onViewportChange);
+    }
   }
 
   get supported(): boolean {
@@ -97,28 +136,87 @@ export class TermHighlighter {
     const ranges = findTermRanges(source, surfaces);
     if (ranges.length === 0) return;
     this.ranges.set(source, ranges);
-    if (this.observer) this.observer.observe(source);
-    else this.show(source);
+    const scroller = this.options.findScroller?.(source) ?? null;
+    this.groupOf.set(source, scroller);
+    let group = this.groups.get(scroller);
+    if (!group) this.groups.set(scroller, (group = []));
+    insertInDocumentOrder(group, source);
+    this.scheduleCheck();
   }
 
   clear(source: Element): void {
     if (!this.ranges.has(source)) return;
     this.hide(source);
-    this.observer?.unobserve(source);
     this.ranges.delete(source);
+    const scroller = this.groupOf.get(source) ?? null;
+    this.groupOf.delete(source);
+    const group = this.groups.get(scroller);
+    group?.splice(group.indexOf(source), 1);
+    if (group?.length === 0) this.groups.delete(scroller);
   }
 
   clearAll(): void {
     for (const source of [...this.ranges.keys()]) this.clear(source);
   }
 
-  private onIntersection(entries: IntersectionObserverEntry[]): void {
-    for (const { target, isIntersecting } of entries) {
-      if (isIntersecting) this.show(target);
+  /** Removes every mark and stops following the page. */
+  dispose(): void {
+    this.disposed = true;
+    this.clearAll();
+    this.listen(false);
+    clearTimeout(this.checkTimer);
+    if (this.checkFrame !== undefined) this.win.cancelAnimationFrame(this.checkFrame);
+    this.checkTimer = this.checkFrame = undefined;
+  }
+
+  /**
+   * Checks once the current scroll has been drawn, when layout is usually clean and reading boxes
+   * costs little. Scroll events while a check waits need no listening: the check reads the boxes
+   * where those scrolls left them, and the listener is back for any scroll after it.
+   */
+  private scheduleCheck(): void {
+    if (this.checkTimer !== undefined || this.checkFrame !== undefined || this.ranges.size === 0) return;
+    this.listen(false);
+    const wait = Math.max(0, this.lastCheck + CHECK_INTERVAL_MS - this.win.performance.now());
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined;
+      this.checkFrame = this.win.requestAnimationFrame(() => {
+        this.checkFrame = undefined;
+        // The first task after the frame this callback belongs to is drawn.
+        this.checkTimer = setTimeout(() => {
+          this.checkTimer = undefined;
+          this.lastCheck = this.win.performance.now();
+          this.check();
+          if (!this.disposed) this.listen(true);
+        }, 0);
+      });
+    }, wait);
+  }
+
+  private check(): void {
+    const onScreen = new Set<Element>();
+    const height = this.win.innerHeight;
+    for (const group of [...this.groups.values()]) {
       // A unit that left the page takes its ranges with it.
-      else if (!target.isConnected) this.clear(target);
-      else this.hide(target);
+      for (const source of group.filter((candidate) => !candidate.isConnected)) this.clear(source);
+      // The first unit not wholly above the screen, then on down while units start on screen.
+      let low = 0;
+      let high = group.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (placeOf(group[middle]!).bottom <= 0) low = middle + 1;
+        else high = middle;
+      }
+      for (let index = low; index < group.length; index++) {
+        const source = group[index]!;
+        if (placeOf(source).top >= height) break;
+        // A source hidden behind its translation has an empty box and shows no marks.
+        const box = source.getBoundingClientRect();
+        if (box.height > 0 && box.bottom > 0 && box.top < height) onScreen.add(source);
+      }
     }
+    for (const source of [...this.shown]) if (!onScreen.has(source)) this.hide(source);
+    for (const source of onScreen) this.show(source);
   }
 
   private show(source: Element): void {
@@ -131,4 +229,31 @@ export class TermHighlighter {
     if (!this.shown.delete(source)) return;
     for (const range of this.ranges.get(source) ?? []) this.highlight?.delete(range);
   }
+}
+
+/**
+ * Where a unit lies, read from its parent: a source hidden behind its translation has no box, but
+ * its parent keeps its place in the list.
+ */
+function placeOf(source: Element): DOMRect {
+  return (source.parentElement ?? source).getBoundingClientRect();
+}
+
+/** Inserts `element` into `list`, kept in document order; new units usually come last. */
+function insertInDocumentOrder(list: Element[], element: Element): void {
+  const follows = (a: Element, b: Element) =>
+    (b.compareDocumentPosition(a) & 4) /* Node.DOCUMENT_POSITION_FOLLOWING */ !== 0;
+  const last = list[list.length - 1];
+  if (!last || follows(element, last)) {
+    list.push(element);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (follows(element, list[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, element);
 }
