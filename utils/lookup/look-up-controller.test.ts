@@ -149,6 +149,22 @@ describe('look-up popover', () => {
     delete (Range.prototype as { getBoundingClientRect?: unknown }).getBoundingClientRect;
   });
 
+  it('listens to scrolling only while its popover is open', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    const scrollCalls = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'scroll');
+    controller.stop();
+    controller.start();
+    expect(scrollCalls(added)).toEqual([]);
+    selectInComment('种草');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    expect(scrollCalls(added)).toHaveLength(1);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(scrollCalls(removed).map(([, listener]) => listener)).toEqual([scrollCalls(added)[0]![1]]);
+    added.mockRestore();
+    removed.mockRestore();
+  });
+
   it('opens from a keyboard selection with Save focused, and gives focus back on Escape', async () => {
     const before = document.createElement('button');
     document.body.append(before);

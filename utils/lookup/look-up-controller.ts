@@ -49,6 +49,15 @@ export class LookUpController {
   /** The text the open popover is about; a live range, so it follows the page's layout. */
   private range: Range | undefined;
 
+  /**
+   * The popover follows its text when the page or the note scrolls, and closes once the text has
+   * left the screen. Listened to only while it is open: every scroll of the page would otherwise
+   * call into RedBridge.
+   */
+  private readonly onScroll = (event: Event) => {
+    if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.follow();
+  };
+
   constructor(private readonly options: LookUpControllerOptions) {
     this.popover = new LookUpPopover(options.doc, options.labels);
   }
@@ -84,15 +93,6 @@ export class LookUpController {
         if (event.shiftKey || event.key === 'Shift') this.fromSelection(true);
       },
       { signal },
-    );
-    // The popover follows its text when the page or the note scrolls, and closes once the text
-    // has left the screen.
-    doc.addEventListener(
-      'scroll',
-      (event) => {
-        if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.follow();
-      },
-      { capture: true, passive: true, signal },
     );
     // Alt+hover: the word under the pointer, without selecting anything.
     doc.addEventListener(
@@ -203,11 +203,14 @@ export class LookUpController {
   ): Promise<void> {
     const generation = ++this.generation;
     this.openText = key;
+    const { doc } = this.options;
     this.popover.open(context.rect, context.text, () => {
       this.openText = undefined;
       this.range = undefined;
       this.generation++;
+      doc.removeEventListener('scroll', this.onScroll, { capture: true });
     });
+    doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     let result: LookUpResult;
     try {
       result = await this.options.lookUp({

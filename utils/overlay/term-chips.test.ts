@@ -162,6 +162,33 @@ describe('term highlights', () => {
     vi.useRealTimers();
   });
 
+  it('listens to scrolling only while it holds marks and no check is waiting', async () => {
+    vi.useFakeTimers();
+    const page = fakeWindow();
+    const added = vi.spyOn(page.win, 'addEventListener');
+    const removed = vi.spyOn(page.win, 'removeEventListener');
+    const highlighter = new TermHighlighter(page.win);
+    const scrolling = () =>
+      added.mock.calls.filter(([type]) => type === 'scroll').length -
+      removed.mock.calls.filter(([type]) => type === 'scroll').length;
+    expect(scrolling()).toBe(0); // nothing marked yet: a page without terms is never called
+    const source = page.unit('猫税');
+    page.place(source, 100);
+    highlighter.mark(source, ['猫税']);
+    expect(scrolling()).toBe(0); // a check is on its way
+    await vi.advanceTimersByTimeAsync(200);
+    expect(scrolling()).toBe(1);
+    page.scroll();
+    expect(scrolling()).toBe(0);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(scrolling()).toBe(1);
+    highlighter.clearAll(); // e.g. the site switched off
+    expect(scrolling()).toBe(0);
+    highlighter.dispose();
+    page.dispose();
+    vi.useRealTimers();
+  });
+
   it('reads a few boxes per check on a long list, and finds the units on screen in it', async () => {
     vi.useFakeTimers();
     const page = fakeWindow();

@@ -95,6 +95,7 @@ export class TermHighlighter {
   private checkFrame: number | undefined;
   private lastCheck = -Infinity;
   private disposed = false;
+  private listening = false;
   private readonly onViewportChange = () => this.scheduleCheck();
 
   constructor(
@@ -106,16 +107,23 @@ export class TermHighlighter {
     if (!registry || !HighlightClass) return;
     this.highlight = new HighlightClass();
     registry.set(TERM_HIGHLIGHT, this.highlight);
-    this.listen(true);
   }
 
   /**
    * Scroll events do not bubble: captured at the window, they come from any scroller (a note's
-   * `.note-scroller` scrolls while the window does not). While a check waits, no listener is
-   * needed: each scroll event would cost the page a call into RedBridge for nothing.
+   * `.note-scroller` scrolls while the window does not). Listened to only while there are marks
+   * and no check is waiting: each scroll event would otherwise cost the page a call into RedBridge
+   * for nothing (a waiting check reads the boxes where those scrolls left them anyway).
    */
-  private listen(on: boolean): void {
-    if (on) {
+  private syncListening(): void {
+    const wanted =
+      !this.disposed &&
+      this.ranges.size > 0 &&
+      this.checkTimer === undefined &&
+      this.checkFrame === undefined;
+    if (wanted === this.listening) return;
+    this.listening = wanted;
+    if (wanted) {
       this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
       this.win.addEventListener('resize', this.onViewportChange, { passive: true });
     } else {
@@ -153,6 +161,7 @@ export class TermHighlighter {
     const group = this.groups.get(scroller);
     group?.splice(group.indexOf(source), 1);
     if (group?.length === 0) this.groups.delete(scroller);
+    this.syncListening();
   }
 
   clearAll(): void {
@@ -163,20 +172,15 @@ export class TermHighlighter {
   dispose(): void {
     this.disposed = true;
     this.clearAll();
-    this.listen(false);
     clearTimeout(this.checkTimer);
     if (this.checkFrame !== undefined) this.win.cancelAnimationFrame(this.checkFrame);
     this.checkTimer = this.checkFrame = undefined;
+    this.syncListening();
   }
 
-  /**
-   * Checks once the current scroll has been drawn, when layout is usually clean and reading boxes
-   * costs little. Scroll events while a check waits need no listening: the check reads the boxes
-   * where those scrolls left them, and the listener is back for any scroll after it.
-   */
+  /** Checks once the current scroll has been drawn, when layout is usually clean and boxes are cheap to read. */
   private scheduleCheck(): void {
     if (this.checkTimer !== undefined || this.checkFrame !== undefined || this.ranges.size === 0) return;
-    this.listen(false);
     const wait = Math.max(0, this.lastCheck + CHECK_INTERVAL_MS - this.win.performance.now());
     this.checkTimer = setTimeout(() => {
       this.checkTimer = undefined;
@@ -187,10 +191,11 @@ export class TermHighlighter {
           this.checkTimer = undefined;
           this.lastCheck = this.win.performance.now();
           this.check();
-          if (!this.disposed) this.listen(true);
+          this.syncListening();
         }, 0);
       });
     }, wait);
+    this.syncListening();
   }
 
   private check(): void {
