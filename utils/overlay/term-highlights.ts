@@ -78,9 +78,9 @@ export interface TermHighlighterOptions {
  * One highlight for the page, holding only the ranges of units on screen: Chromium's paint work
  * grows with every range a highlight holds, and a long comment list would otherwise carry hundreds.
  *
- * Which units are on screen is checked after the page scrolls, at most every 120 ms, by bisecting
- * the marked units of each scroll container in document order: a dozen or two boxes read per
- * check. An IntersectionObserver would make the browser compute the geometry of every marked unit
+ * Which units are on screen is checked after the page scrolls, at most every 120 ms and right
+ * after a layout, by bisecting the marked units of each scroll container in document order: a
+ * dozen or two boxes read per check. An IntersectionObserver would make the browser compute the geometry of every marked unit
  * on every frame (≈ 0.35 ms a frame on a 1,000-comment note, more than all of RedBridge's
  * scripting there).
  */
@@ -92,7 +92,9 @@ export class TermHighlighter {
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
-  private checkFrame: number | undefined;
+  /** Reports the page's root element after the next layout whenever it starts observing it. */
+  private readonly afterLayout: ResizeObserver | undefined;
+  private waitingForLayout = false;
   private lastCheck = -Infinity;
   private disposed = false;
   private listening = false;
@@ -104,23 +106,24 @@ export class TermHighlighter {
   ) {
     const registry = (win.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
     const HighlightClass = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
-    if (!registry || !HighlightClass) return;
+    if (!registry || !HighlightClass || !win.ResizeObserver) return;
     this.highlight = new HighlightClass();
     registry.set(TERM_HIGHLIGHT, this.highlight);
+    this.afterLayout = new win.ResizeObserver(() => {
+      this.afterLayout?.disconnect();
+      this.waitingForLayout = false;
+      this.lastCheck = this.win.performance.now();
+      this.check();
+    });
   }
 
   /**
    * Scroll events do not bubble: captured at the window, they come from any scroller (a note's
-   * `.note-scroller` scrolls while the window does not). Listened to only while there are marks
-   * and no check is waiting: each scroll event would otherwise cost the page a call into RedBridge
-   * for nothing (a waiting check reads the boxes where those scrolls left them anyway).
+   * `.note-scroller` scrolls while the window does not). Listened to only while there are marks: a
+   * page without terms, or with RedBridge switched off, is never called on scroll.
    */
   private syncListening(): void {
-    const wanted =
-      !this.disposed &&
-      this.ranges.size > 0 &&
-      this.checkTimer === undefined &&
-      this.checkFrame === undefined;
+    const wanted = !this.disposed && this.ranges.size > 0;
     if (wanted === this.listening) return;
     this.listening = wanted;
     if (wanted) {
@@ -144,6 +147,7 @@ export class TermHighlighter {
     const ranges = findTermRanges(source, surfaces);
     if (ranges.length === 0) return;
     this.ranges.set(source, ranges);
+    this.syncListening();
     const scroller = this.options.findScroller?.(source) ?? null;
     this.groupOf.set(source, scroller);
     let group = this.groups.get(scroller);
@@ -173,29 +177,26 @@ export class TermHighlighter {
     this.disposed = true;
     this.clearAll();
     clearTimeout(this.checkTimer);
-    if (this.checkFrame !== undefined) this.win.cancelAnimationFrame(this.checkFrame);
-    this.checkTimer = this.checkFrame = undefined;
+    this.checkTimer = undefined;
+    this.afterLayout?.disconnect();
+    this.waitingForLayout = false;
     this.syncListening();
   }
 
-  /** Checks once the current scroll has been drawn, when layout is usually clean and boxes are cheap to read. */
+  /**
+   * Checks after the next layout, when reading boxes forces none: a resize observer reports a newly
+   * observed element right after the browser lays the page out, and that report is the cue. (A
+   * timer or animation frame may land while the page's or RedBridge's latest inserts wait for
+   * layout, and the first box read would then lay the page out on the spot.)
+   */
   private scheduleCheck(): void {
-    if (this.checkTimer !== undefined || this.checkFrame !== undefined || this.ranges.size === 0) return;
+    if (this.checkTimer !== undefined || this.waitingForLayout || this.ranges.size === 0) return;
     const wait = Math.max(0, this.lastCheck + CHECK_INTERVAL_MS - this.win.performance.now());
     this.checkTimer = setTimeout(() => {
       this.checkTimer = undefined;
-      this.checkFrame = this.win.requestAnimationFrame(() => {
-        this.checkFrame = undefined;
-        // The first task after the frame this callback belongs to is drawn.
-        this.checkTimer = setTimeout(() => {
-          this.checkTimer = undefined;
-          this.lastCheck = this.win.performance.now();
-          this.check();
-          this.syncListening();
-        }, 0);
-      });
+      this.waitingForLayout = true;
+      this.afterLayout?.observe(this.win.document.documentElement);
     }, wait);
-    this.syncListening();
   }
 
   private check(): void {
