@@ -35,17 +35,31 @@ describe('analyzeMainThread', () => {
       call(40_000, 40_000, `${ORIGIN}/fixture-assets/app.js`),
       task(100_000, 55_000), // a long task of the page alone
       call(100_000, 55_000, `${ORIGIN}/fixture-assets/app.js`),
+      task(200_000, 70_000), // a task the extension made long: 40 ms of page, 30 ms of ours
+      call(200_000, 40_000, `${ORIGIN}/fixture-assets/app.js`),
+      call(240_000, 30_000, 'chrome-extension://abc/content-scripts/xhs.js'),
+      { name: 'Layout', ph: 'X', ts: 300_000, dur: 2_000, pid: 1, tid: 1 },
+      { name: 'Paint', ph: 'X', ts: 302_000, dur: 3_000, pid: 1, tid: 1 },
+      { name: 'PrePaint', ph: 'X', ts: 305_000, dur: 1_000, pid: 1, tid: 1 },
+      { name: 'Commit', ph: 'X', ts: 306_000, dur: 500, pid: 1, tid: 1 },
+      { name: 'Paint', ph: 'X', ts: 0, dur: 9_000, pid: 2, tid: 1 }, // another renderer's
     ];
     expect(analyzeMainThread(events, ORIGIN)).toEqual({
-      pageScriptingMs: 105,
-      extensionScriptingMs: 4,
-      busyMs: 135,
-      pageCpuMs: 52.5,
-      extensionCpuMs: 2,
-      extensionCalls: 1,
-      longTasks: 2,
-      longTasksWithExtension: 1,
-      longestExtensionCallMs: 4,
+      pageScriptingMs: 145,
+      extensionScriptingMs: 34,
+      busyMs: 205,
+      pageCpuMs: 72.5,
+      extensionCpuMs: 17,
+      extensionCalls: 2,
+      longTasks: 3,
+      longTasksWithExtension: 2,
+      longTasksCausedByExtension: 1,
+      longestExtensionCallMs: 30,
+      frames: 1,
+      styleMs: 0,
+      layoutMs: 2,
+      paintMs: 4,
+      intersectionMs: 0,
     });
   });
 
