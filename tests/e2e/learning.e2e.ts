@@ -4,7 +4,7 @@ import type { Backup } from '@/utils/learning/backup';
 import type { PhraseListItem } from '@/utils/learning/phrase-store';
 import type { ExtensionSession } from './extension-session';
 import { useExtensionSession } from './extension-session';
-import { NOTES, SITE, loadAllComments, openFixture } from './support';
+import { NOTES, SITE, loadAllComments, openFixture, waitForNoPending } from './support';
 
 /** Sends one protocol message from an extension page, as the extension's own pages do. */
 async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
@@ -34,24 +34,35 @@ async function badgeText(session: ExtensionSession): Promise<string> {
 async function dragSelect(page: Page, commentId: string, phrase: string): Promise<void> {
   const content = page.locator(`#comment-${commentId} .content .note-text`).first();
   await content.scrollIntoViewIfNeeded();
-  const box = await content.evaluate((element, phrase) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      const rect = range.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`${phrase} is not in the comment`);
-  }, phrase);
-  await page.mouse.move(box.left + 1, box.y);
-  await page.mouse.down();
-  await page.mouse.move((box.left + box.right) / 2, box.y, { steps: 3 });
-  await page.mouse.move(box.right - 1, box.y, { steps: 3 });
-  await page.mouse.up();
+  const measure = () =>
+    content.evaluate((element, phrase) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        const rect = range.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`${phrase} is not in the comment`);
+    }, phrase);
+  // Translations still arriving above the comment move it: drag once it has kept its place a while,
+  // and drag again if it moved under the pointer anyway.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await waitForNoPending(page);
+    const box = await measure();
+    await page.waitForTimeout(200);
+    if (JSON.stringify(await measure()) !== JSON.stringify(box)) continue;
+    await page.mouse.move(box.left + 1, box.y);
+    await page.mouse.down();
+    await page.mouse.move((box.left + box.right) / 2, box.y, { steps: 3 });
+    await page.mouse.move(box.right - 1, box.y, { steps: 3 });
+    await page.mouse.up();
+    if ((await page.evaluate(() => String(document.getSelection()))) === phrase) return;
+  }
+  throw new Error(`could not select "${phrase}": the comment kept moving`);
 }
 
 /** The centre of the first `char` in the comment `commentId`, on screen. */
