@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@/utils/settings-schema';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
+import { readOnDeviceApis } from '@/utils/translate/on-device/chrome-ai';
 import type { ProviderId } from '@/utils/translate/types';
 import {
   PROVIDER_KINDS,
@@ -48,6 +49,9 @@ export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses
     const name = t(`providers.${id}`);
     const inUse = position !== undefined;
     const configured = isConfigured(id, settings.providers, keys);
+    // Chrome's built-in translator exists only where its API does (not in Firefox, nor before
+    // Chrome 138): the chain skips it there, and a Test could only fail.
+    const missing = id === 'chrome-on-device' && !readOnDeviceApis().translator;
     const checkboxId = `provider-use-${id}`;
     return (
       <li key={id} className="provider-row" data-provider={id} data-in-use={inUse}>
@@ -75,6 +79,7 @@ export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses
             {t(`providerSetup.kinds.${PROVIDER_KINDS[id]}`)}
           </span>
           {!configured && <span className="badge badge-warning">{t('providerSetup.notSetUp')}</span>}
+          {missing && <span className="badge badge-warning">{t('providerSetup.notInThisBrowser')}</span>}
         </div>
         <div className="provider-row-actions">
           {inUse && (
@@ -101,7 +106,7 @@ export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses
               </button>
             </>
           )}
-          <ProviderTestButton id={id} settings={settings} disabled={!configured} />
+          <ProviderTestButton id={id} settings={settings} disabled={!configured || missing} />
         </div>
       </li>
     );

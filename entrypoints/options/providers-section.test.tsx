@@ -314,13 +314,27 @@ describe('translation services: tests', () => {
 });
 
 describe('translation services: on-device', () => {
-  it('says the built-in translator is not in this browser', async () => {
+  it('says the built-in translator is not in this browser, in its status and in the chain', async () => {
     await updateSettings({ uiLanguage: 'en' });
     mockBackground();
     renderSection();
     expect(
       await screen.findByText('Not available in this browser (it needs Chrome 138 or newer on a computer).'),
     ).toBeTruthy();
+    expect(within(row('chrome-on-device')).getByText('Not in this browser: skipped')).toBeTruthy();
+    const test = within(row('chrome-on-device')).getByRole('button', { name: /^Test / });
+    expect(test).toHaveProperty('disabled', true);
+  });
+
+  it('offers the built-in translator in the chain where the browser has it', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    (globalThis as { Translator?: unknown }).Translator = new FakeTranslator({ defaultState: 'available' });
+    mockBackground();
+    renderSection();
+    await screen.findByRole('list', { name: 'Services in use, in order' });
+    const test = within(row('chrome-on-device')).getByRole('button', { name: /^Test / });
+    expect(test).toHaveProperty('disabled', false);
+    expect(within(row('chrome-on-device')).queryByText('Not in this browser: skipped')).toBeNull();
   });
 
   it('downloads the model from the click, with progress, and tells the background', async () => {

@@ -136,6 +136,7 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     expect(options.text).toContain('In Firefox, open about:addons');
     // Firefox has no Translator API: the on-device section says so instead of checking forever.
     expect(options.text).toContain('Not available in this browser');
+    expect(options.text).toContain('Not in this browser: skipped');
   });
 
   it('turns translation off and on for the site with its keyboard shortcut', async () => {
