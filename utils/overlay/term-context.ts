@@ -12,10 +12,10 @@ import type { LanguageCode } from '../languages';
 import { sendMessage } from '../messages';
 import { browserLocale } from '../settings';
 import type { Settings } from '../settings-schema';
+import { SELECTORS } from '../xhs/selectors';
 import type { Unit } from '../xhs/units';
 import { renderTermChips, type TermChipLabels } from './term-chips';
 import { TermHighlighter } from './term-highlights';
-import { SELECTORS } from '../xhs/selectors';
 import { TermPopoverHost } from './term-popover-host';
 
 export interface TermContextOptions {

@@ -80,9 +80,9 @@ export interface TermHighlighterOptions {
  *
  * Which units are on screen is checked after the page scrolls, at most every 120 ms and right
  * after a layout, by bisecting the marked units of each scroll container in document order: a
- * dozen or two boxes read per check. An IntersectionObserver would make the browser compute the geometry of every marked unit
- * on every frame (≈ 0.35 ms a frame on a 1,000-comment note, more than all of RedBridge's
- * scripting there).
+ * dozen or two boxes read per check. An IntersectionObserver would make the browser compute the
+ * geometry of every marked unit on every frame (≈ 0.35 ms a frame on a 1,000-comment note, more
+ * than all of RedBridge's scripting there).
  */
 export class TermHighlighter {
   private readonly ranges = new Map<Element, StaticRange[]>();
