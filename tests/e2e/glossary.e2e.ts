@@ -107,6 +107,9 @@ describe('glossary for an English reader', () => {
     const sweetPotato = page.locator('[data-rb-translation] [data-rb-term="红薯"]').first();
     await sweetPotato.scrollIntoViewIfNeeded();
     expect(await sweetPotato.getAttribute('class')).not.toContain('rb-term-user');
+    const shownBefore = await sweetPotato
+      .locator('xpath=ancestor::*[@data-rb-translation][1]')
+      .elementHandle();
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
 
@@ -128,6 +131,8 @@ describe('glossary for an English reader', () => {
       await overlay.elementHandle(),
     );
     expect(navigations).toEqual([]);
+    // Updated in place: the translation on screen was never taken away while the new one came.
+    expect(await shownBefore!.evaluate((element) => element.isConnected)).toBe(true);
     // The machine translation was asked with the term protected, and the rendering put in its place.
     const protectedTexts = session.server.provider.requests.flatMap((request) => request.texts ?? []);
     expect(protectedTexts.some((text) => /\{RB\d+\}/.test(text))).toBe(true);

@@ -244,6 +244,46 @@ describe('PageTranslator', () => {
     expect(background.requests.map((request) => request.segments[0])).toEqual(['评论1', '评论2', '评论3']);
   });
 
+  it('asks again after a glossary change, showing the old translation until the new one replaces it', async () => {
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '<div id="detail-title">我家猫咪的日常</div>',
+      bodyHtml: '',
+      commentsHtml: commentItem(ids(1), noteText('V我50')),
+    });
+    const dictionary: Record<string, string> = { 我家猫咪的日常: 'My cat’s day', V我50: 'V me 50' };
+    const background = fakeBackground(dictionary);
+    start(background);
+    await settle();
+    const title = overlayFor('#detail-title')!;
+    const comment = overlayFor(`#comment-${ids(1)} .content`)!;
+    expect([title.textContent, comment.textContent]).toEqual(['My cat’s day', 'V me 50']);
+
+    // The reader added "V我50 → Send me 50": the comment is now far below, the title in view.
+    io.setZones((element) => (element.closest('.comment-item') ? 'far' : 'visible'));
+    dictionary.V我50 = 'Send me 50';
+    dictionary.我家猫咪的日常 = 'My cat’s daily life';
+    const asked = background.requests.length;
+    translator!.refresh();
+    // Nothing blinks: the same overlays, still showing their translations, no placeholder.
+    expect(overlayFor('#detail-title')).toBe(title);
+    expect([title.dataset.rbState, title.textContent]).toEqual(['done', 'My cat’s day']);
+    await settle();
+    expect(overlayFor('#detail-title')).toBe(title);
+    expect(title.textContent).toBe('My cat’s daily life');
+    // The far comment keeps its translation and is asked for only once it comes near.
+    expect(background.requests.slice(asked).map((request) => request.segments[0])).toEqual([
+      '我家猫咪的日常',
+    ]);
+    expect(comment.textContent).toBe('V me 50');
+    io.setZones(() => 'visible');
+    io.rescan();
+    await settle();
+    expect(overlayFor(`#comment-${ids(1)} .content`)).toBe(comment);
+    expect(comment.textContent).toBe('Send me 50');
+    expect(overlays()).toHaveLength(2);
+  });
+
   it('tells the background when a unit fetched ahead comes into view before its answer', async () => {
     document.body.innerHTML = noteModal({
       noteId: NOTE,

@@ -54,6 +54,8 @@ interface Tracked {
   requestId?: string;
   /** The priority the pending request was sent with. */
   priority?: Priority;
+  /** Shows a translation made before the glossary changed, kept until the new one replaces it. */
+  stale?: boolean;
 }
 
 /** Translations already shown in this tab, so a re-rendered unit gets its overlay back at once. */
@@ -158,12 +160,27 @@ export class PageTranslator {
     if (wasRunning) this.start();
   }
 
-  /** The glossary changed: translations and terms may differ now, so every unit is asked for again. */
+  /**
+   * The glossary changed: translations and terms may differ now, so every unit is asked for again,
+   * near ones now and far ones once they come near. What a unit shows stays until its new answer
+   * replaces it: no flash of placeholders, and the page does not jump.
+   */
   refresh(): void {
-    const wasRunning = this.running;
-    this.stop();
     this.memory.clear();
-    if (wasRunning) this.start();
+    if (!this.running) return;
+    const inFlight: string[] = [];
+    for (const [source, entry] of this.tracked) {
+      if (entry.status === 'skip') continue;
+      if (entry.status === 'pending' && entry.requestId) inFlight.push(entry.requestId);
+      if (entry.status === 'done') entry.stale = true;
+      entry.status = 'waiting';
+      entry.requestId = undefined;
+      // A unit still watched has a known place; a finished one is watched again, and the observer's
+      // first report asks for it if it is near.
+      if (this.tracker.proximity(source) !== 'far') this.request(source, entry, this.priorityOf(source));
+      this.tracker.observe(source);
+    }
+    if (inFlight.length) this.options.cancel(inFlight);
   }
 
   /** Re-reads the whole page, e.g. after a route change that kept the same elements. */
@@ -380,11 +397,12 @@ export class PageTranslator {
             (error as { kind?: string }).kind;
           if (kind === 'cancelled') {
             entry.status = 'waiting';
-            this.removeOverlay(entry);
+            if (!entry.stale) this.removeOverlay(entry);
             this.tracker.observe(source);
             return;
           }
           entry.status = 'error';
+          entry.stale = false;
           this.tracker.unobserve(source);
           // The background's own words are English; say it in the reader's interface language.
           const message = error instanceof Error ? error.message : String(error);
@@ -400,6 +418,8 @@ export class PageTranslator {
   }
 
   private showPending(source: Element, entry: Tracked): void {
+    // A translation from before the glossary changed is better to look at than a placeholder.
+    if (entry.stale) return;
     this.ensureOverlay(source, entry, (overlay) => renderPending(overlay, this.options.labels));
   }
 
@@ -409,6 +429,7 @@ export class PageTranslator {
 
   private showDone(source: Element, entry: Tracked, rendering: Rendering): void {
     entry.status = 'done';
+    entry.stale = false;
     // A finished unit needs no watching until its text changes (which makes a new entry).
     this.tracker.unobserve(source);
     // Chips are added in the same render, so a new overlay enters the page whole, in one insertion.
