@@ -30,35 +30,42 @@ async function badgeText(session: ExtensionSession): Promise<string> {
   );
 }
 
-/** Selects `phrase` inside the comment `commentId` by dragging the mouse over it, as a reader does. */
-async function dragSelect(page: Page, commentId: string, phrase: string): Promise<void> {
-  const content = page.locator(`#comment-${commentId} .content .note-text`).first();
-  await content.scrollIntoViewIfNeeded();
-  const measure = () =>
-    content.evaluate((element, phrase) => {
+/** Where the first `text` in the comment `commentId` is on screen. */
+function textBox(page: Page, commentId: string, text: string) {
+  return page
+    .locator(`#comment-${commentId} .content .note-text`)
+    .first()
+    .evaluate((element, text) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
+        const at = node.textContent!.indexOf(text);
         if (at < 0) continue;
         const range = document.createRange();
         range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const rect = range.getBoundingClientRect();
-        return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+        range.setEnd(node, at + text.length);
+        const { left, right, top, bottom } = range.getBoundingClientRect();
+        return { left, right, top, bottom };
       }
-      throw new Error(`${phrase} is not in the comment`);
-    }, phrase);
-  // Translations still arriving above the comment move it: drag once it has kept its place a while,
-  // and drag again if it moved under the pointer anyway.
+      throw new Error(`${text} is not in the comment`);
+    }, text);
+}
+
+/** Selects `phrase` inside the comment `commentId` by dragging the mouse over it, as a reader does. */
+async function dragSelect(page: Page, commentId: string, phrase: string): Promise<void> {
+  const content = page.locator(`#comment-${commentId} .content .note-text`).first();
+  // Translations arriving above the comment move it, even out of view: bring it into view and drag
+  // once it has kept its place a while, and again if it moved under the pointer anyway.
   for (let attempt = 0; attempt < 5; attempt++) {
     await waitForNoPending(page);
-    const box = await measure();
+    await content.scrollIntoViewIfNeeded();
+    const box = await textBox(page, commentId, phrase);
     await page.waitForTimeout(200);
-    if (JSON.stringify(await measure()) !== JSON.stringify(box)) continue;
-    await page.mouse.move(box.left + 1, box.y);
+    if (JSON.stringify(await textBox(page, commentId, phrase)) !== JSON.stringify(box)) continue;
+    const y = (box.top + box.bottom) / 2;
+    await page.mouse.move(box.left + 1, y);
     await page.mouse.down();
-    await page.mouse.move((box.left + box.right) / 2, box.y, { steps: 3 });
-    await page.mouse.move(box.right - 1, box.y, { steps: 3 });
+    await page.mouse.move((box.left + box.right) / 2, y, { steps: 3 });
+    await page.mouse.move(box.right - 1, y, { steps: 3 });
     await page.mouse.up();
     if ((await page.evaluate(() => String(document.getSelection()))) === phrase) return;
   }
@@ -67,22 +74,8 @@ async function dragSelect(page: Page, commentId: string, phrase: string): Promis
 
 /** The centre of the first `char` in the comment `commentId`, on screen. */
 async function charCenter(page: Page, commentId: string, char: string): Promise<{ x: number; y: number }> {
-  return page
-    .locator(`#comment-${commentId} .content .note-text`)
-    .first()
-    .evaluate((element, char) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(char);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const rect = range.getBoundingClientRect();
-        return { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
-      }
-      throw new Error(`${char} is not in the comment`);
-    }, char);
+  const box = await textBox(page, commentId, char);
+  return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
 
 const popover = (page: Page) => page.locator('[data-rb-lookup]').getByRole('dialog');
