@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '@/utils/learning/phrase-store';
 import { GRADES, type Grade } from '@/utils/learning/records';
@@ -30,7 +30,9 @@ function ReviewCard({ item, onGrade }: { item: ReviewItem; onGrade: (grade: Grad
   const context = phrase.contexts.at(-1);
   const recall = card.direction === 'recall';
 
-  useEffect(() => {
+  // A layout effect: the keys for what the card shows are live from the moment it shows it, not
+  // one passive-effect turn later (a Space pressed in between was lost).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof Element ? event.target : null;
       // Keys count when nothing else has focus or focus is in the session, not while the reader
