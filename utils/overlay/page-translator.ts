@@ -7,6 +7,7 @@ import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
 import {
   enclosingUnitSource,
   findUnitSources,
+  mayHoldUnitSource,
   unitFromSource,
   type PageLocation,
   type Unit,
@@ -207,10 +208,12 @@ export class PageTranslator {
       }
       for (const node of record.removedNodes) {
         if (node.nodeType !== 1) continue;
-        // Our overlay removed by someone else: its source needs it back. Site nodes removed:
-        // their units are gone and their requests can be cancelled.
-        if (isOverlay(node) && target.nodeType === 1) this.addedRoots.add(target);
-        else this.needsCleanup = true;
+        // Our overlay removed by someone else: its source needs it back. Site nodes removed with
+        // units in them: those units are gone and their requests can be cancelled. (A spinner or
+        // a like count going away needs no pass over every unit.)
+        if (isOverlay(node)) {
+          if (target.nodeType === 1) this.addedRoots.add(target);
+        } else if (!this.needsCleanup && mayHoldUnitSource(node as Element)) this.needsCleanup = true;
       }
     }
     // Records of our own overlays ask for nothing: no timer for them.

@@ -35,14 +35,24 @@ export const SELECTORS = {
   profileBio: '#userPageContainer div.user-desc',
 } as const;
 
-/** Elements whose text is one translation unit; the overlay goes right after each of them. */
-export const UNIT_SOURCE_SELECTOR = [
+const UNIT_SOURCES = [
   SELECTORS.noteTitle,
   SELECTORS.noteBody,
   SELECTORS.commentContent,
   SELECTORS.cardTitle,
   SELECTORS.profileBio,
-].join(', ');
+];
+
+/** Elements whose text is one translation unit; the overlay goes right after each of them. */
+export const UNIT_SOURCE_SELECTOR = UNIT_SOURCES.join(', ');
+
+/**
+ * The same elements by their own part alone (`.content` for a comment's text), without the
+ * ancestors that anchor them: what can still be matched inside a subtree the page has removed.
+ */
+export const UNIT_SOURCE_TAIL_SELECTOR = UNIT_SOURCES.map((selector) =>
+  selector.split(/\s*>\s*|\s+/).pop()!,
+).join(', ');
 
 /** Note ids are 24 hex digits (a Mongo-style object id). */
 export const NOTE_ID_PATTERN = /[0-9a-f]{24}/i;

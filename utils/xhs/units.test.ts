@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { commentItem as comment, noteModal as modal } from '@/tests/support/xhs-markup';
-import { collectUnits, enclosingUnitSource, type Unit } from './units';
+import { collectUnits, enclosingUnitSource, mayHoldUnitSource, type Unit } from './units';
 
 const capture = (name: string) => readFileSync(`tests/fixtures/captures/${name}`, 'utf8');
 
@@ -198,5 +198,29 @@ describe('site adapter on modal notes', () => {
     const text = doc.querySelector('#detail-desc span span')!.firstChild!;
     expect(enclosingUnitSource(text)?.id).toBe('detail-desc');
     expect(enclosingUnitSource(doc.querySelector('.reds-modal .title')!)).toBeNull();
+  });
+});
+
+describe('removed subtrees', () => {
+  const removed = (html: string) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    return holder.firstElementChild!;
+  };
+
+  it('tells whether a subtree the page removed may have held units, though its ancestors are gone', () => {
+    // A whole thread, or a comment's text element alone (Vue replacing it): both held a unit.
+    expect(mayHoldUnitSource(removed(comment('c1', '<span class="note-text"><span>好</span></span>')))).toBe(
+      true,
+    );
+    expect(mayHoldUnitSource(removed('<div class="content"><span class="note-text">好</span></div>'))).toBe(
+      true,
+    );
+    expect(mayHoldUnitSource(removed('<div id="detail-desc" class="desc"></div>'))).toBe(true);
+    // A loading spinner or a like count did not.
+    expect(mayHoldUnitSource(removed('<div class="loading-container"><span>加载中</span></div>'))).toBe(
+      false,
+    );
+    expect(mayHoldUnitSource(removed('<span class="count">12</span>'))).toBe(false);
   });
 });

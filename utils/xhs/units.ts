@@ -1,5 +1,5 @@
 import { collapseWhitespace, readRichText } from './note-text';
-import { NOTE_ID_PATTERN, SELECTORS, UNIT_SOURCE_SELECTOR } from './selectors';
+import { NOTE_ID_PATTERN, SELECTORS, UNIT_SOURCE_SELECTOR, UNIT_SOURCE_TAIL_SELECTOR } from './selectors';
 
 export type UnitKind = 'card-title' | 'note-title' | 'note-body' | 'comment' | 'reply' | 'profile-bio';
 
@@ -159,6 +159,16 @@ export function findUnitSources(root: ParentNode): Element[] {
   if ((root as Node).nodeType === 1 && (root as Element).matches(UNIT_SOURCE_SELECTOR))
     found.unshift(root as Element);
   return found;
+}
+
+/**
+ * Whether a subtree the page removed may have taken unit sources with it. Loose on purpose (by the
+ * sources' own class or id): a yes costs one pass over the units, a wrong no would leave one behind.
+ */
+export function mayHoldUnitSource(removed: Element): boolean {
+  return (
+    removed.matches(UNIT_SOURCE_TAIL_SELECTOR) || removed.querySelector(UNIT_SOURCE_TAIL_SELECTOR) !== null
+  );
 }
 
 /** The unit source that contains `node`, if any: where a text change inside a unit lands. */
