@@ -449,14 +449,13 @@ export class PageTranslator {
     source: Element,
     entry: Tracked,
     render: (overlay: HTMLElement) => void,
-  ): HTMLElement {
+  ): void {
     const { doc, reader, mode } = this.options;
     if (entry.overlay) retargetOverlay(entry.overlay, entry.unit, reader);
     else entry.overlay = createOverlay(doc, entry.unit, reader, mode);
     setOverlayMode(entry.overlay, mode);
     render(entry.overlay);
     this.place(source, entry);
-    return entry.overlay;
   }
 
   /** Keeps the overlay right after its source, exactly once. */
