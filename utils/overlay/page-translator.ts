@@ -445,11 +445,7 @@ export class PageTranslator {
   }
 
   /** Renders the unit's overlay, a new one before it is inserted: writes to a detached element are cheap. */
-  private ensureOverlay(
-    source: Element,
-    entry: Tracked,
-    render: (overlay: HTMLElement) => void,
-  ): void {
+  private ensureOverlay(source: Element, entry: Tracked, render: (overlay: HTMLElement) => void): void {
     const { doc, reader, mode } = this.options;
     if (entry.overlay) retargetOverlay(entry.overlay, entry.unit, reader);
     else entry.overlay = createOverlay(doc, entry.unit, reader, mode);
