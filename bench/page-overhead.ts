@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/browser';
 import type { TestServer } from '../tests/e2e/server';
 import { SITE, setSettings, waitForNoPending } from '../tests/e2e/support';
+import { attributeScriptTime, type CpuProfile, type ScriptTime } from './profile-analysis';
 import { analyzeMainThread, type MainThreadFigures, type TraceEvent } from './trace-analysis';
 
 export const NOTE = '67875c34000000006f54d753';
@@ -44,17 +45,36 @@ export async function scrollThroughComments(page: Page): Promise<number> {
   return steps;
 }
 
+/** The same scroll sampled with the CPU profiler (1 sample per 200 µs). */
+async function profile(cdp: CDPSession, run: () => Promise<void>): Promise<ScriptTime> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await cdp.send('Profiler.disable');
+  return attributeScriptTime(
+    profile,
+    (url) => url.startsWith('chrome-extension://'),
+    (url) => url.startsWith(SITE),
+    12,
+  );
+}
+
 export interface OverheadRun extends MainThreadFigures {
   extension: 'on' | 'off';
   units: number;
   translated: number;
   scrollSteps: number;
+  /** Script time by CPU profile, from a second scroll of a fresh page (the profiler slows the page). */
+  sampled: ScriptTime;
 }
 
-async function runOnce(browser: ExtensionBrowser, enabled: boolean): Promise<OverheadRun> {
-  await setSettings(await browser.worker(), {
-    sites: { 'www.xiaohongshu.com': enabled, 'www.rednote.com': true },
-  });
+async function scrollFreshPage<T>(
+  browser: ExtensionBrowser,
+  enabled: boolean,
+  measure: (cdp: CDPSession, run: () => Promise<void>) => Promise<T>,
+) {
   const page = await browser.context.newPage();
   await page.goto(`${SITE}/explore/${NOTE}?comments=${COMMENTS}&commentPageSize=20&apiDelay=40`);
   await page.waitForFunction(() => window.__fixture?.ready);
@@ -62,16 +82,31 @@ async function runOnce(browser: ExtensionBrowser, enabled: boolean): Promise<Ove
   if (enabled) await waitForNoPending(page);
   const cdp = await browser.context.newCDPSession(page);
   let scrollSteps = 0;
-  const events = await record(cdp, async () => {
+  const measured = await measure(cdp, async () => {
     scrollSteps = await scrollThroughComments(page);
     if (enabled) await waitForNoPending(page, 60_000);
   });
-  const figures = analyzeMainThread(events, SITE);
   const units = await page.locator('.comment-item').count();
   const translated = await page.locator('[data-rb-translation][data-rb-state="done"]').count();
   await cdp.detach();
   await page.close();
-  return { extension: enabled ? 'on' : 'off', units, translated, scrollSteps, ...figures };
+  return { measured, units, translated, scrollSteps };
+}
+
+async function runOnce(browser: ExtensionBrowser, enabled: boolean): Promise<OverheadRun> {
+  await setSettings(await browser.worker(), {
+    sites: { 'www.xiaohongshu.com': enabled, 'www.rednote.com': true },
+  });
+  const traced = await scrollFreshPage(browser, enabled, record);
+  const sampled = await scrollFreshPage(browser, enabled, profile);
+  return {
+    extension: enabled ? 'on' : 'off',
+    units: traced.units,
+    translated: traced.translated,
+    scrollSteps: traced.scrollSteps,
+    ...analyzeMainThread(traced.measured, SITE),
+    sampled: sampled.measured,
+  };
 }
 
 /**
@@ -93,11 +128,13 @@ export async function benchPageOverhead(browser: ExtensionBrowser, server: TestS
     comments: COMMENTS,
     on,
     off,
-    extensionShareOfPageScripting: round((100 * on.extensionScriptingMs) / on.pageScriptingMs),
+    // Judged on the CPU profile: the trace's top-level calls miss promise reactions on both sides.
+    extensionShareOfPageScripting: round((100 * on.sampled.extensionMs) / on.sampled.pageMs),
+    extensionShareOfPageScriptingByTrace: round((100 * on.extensionScriptingMs) / on.pageScriptingMs),
     addedBusyMs: round(on.busyMs - off.busyMs),
     // The page is longer with translations in it, so it takes more frames to scroll: per frame is
     // the fairer comparison of everything RedBridge costs the main thread, rendering included.
     busyPerFrameMs: { on: round(on.busyMs / on.frames), off: round(off.busyMs / off.frames) },
-    pass: on.extensionScriptingMs < 0.1 * on.pageScriptingMs && on.longTasksCausedByExtension === 0,
+    pass: on.sampled.extensionMs < 0.1 * on.sampled.pageMs && on.longTasksCausedByExtension === 0,
   };
 }
