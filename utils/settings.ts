@@ -11,10 +11,17 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Applies a partial change on top of what is stored now (not on a stale copy) and saves it. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...change };
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+/** Writes of this context, one at a time: two overlapping read-merge-writes would lose the first. */
+let writes: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const write = writes.then(async () => {
+    const next = { ...(await loadSettings()), ...change };
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+  writes = write.catch(() => undefined);
+  return write;
 }
 
 /** Calls `listener` with the new settings whenever any context changes them. */
