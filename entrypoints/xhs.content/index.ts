@@ -56,6 +56,7 @@ export default defineContentScript({
       cancel: client.cancel,
       prioritize: client.prioritize,
       decorate: terms.decorate,
+      undecorate: terms.forget,
     });
 
     const lookUp = setupLookUp(ctx, i18n);

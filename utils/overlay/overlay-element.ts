@@ -25,24 +25,54 @@ export function isOverlay(node: Node | null | undefined): node is HTMLElement {
   return !!node && node.nodeType === 1 && (node as Element).hasAttribute(OVERLAY_ATTRIBUTE);
 }
 
-/** The attributes every overlay starts with, set once per document and cloned (cheaper than setting). */
-const blanks = new WeakMap<Document, HTMLElement>();
+/**
+ * Blank overlays with their fixed attributes (and a pending one's placeholder), one per document and
+ * kind of unit, reader language, display mode and state: cloning one costs a single DOM call where
+ * setting each attribute costs one apiece, and a long comment list makes hundreds of overlays.
+ */
+const blanks = new WeakMap<Document, Map<string, HTMLElement>>();
 
-export function createOverlay(doc: Document, unit: Unit, lang: string, mode: DisplayMode): HTMLElement {
-  let blank = blanks.get(doc);
+export function createOverlay(
+  doc: Document,
+  unit: Unit,
+  lang: string,
+  mode: DisplayMode,
+  state: OverlayState,
+  labels: OverlayLabels,
+): HTMLElement {
+  let perDocument = blanks.get(doc);
+  if (!perDocument) blanks.set(doc, (perDocument = new Map()));
+  const placeholder = state === 'pending' ? labels.translating : '';
+  const key = `${unit.kind}\u0000${lang}\u0000${mode}\u0000${state}\u0000${placeholder}`;
+  let blank = perDocument.get(key);
   if (!blank) {
     blank = doc.createElement('div');
     blank.setAttribute(OVERLAY_ATTRIBUTE, '');
     // Keep the site's selection search pop-up away from our text (the site honours this attribute).
     blank.setAttribute('selected-disabled-search', '');
-    blanks.set(doc, blank);
+    blank.className = `rb-translation rb-${unit.kind}`;
+    blank.setAttribute('data-rb-mode', mode);
+    blank.lang = lang;
+    if (state === 'pending') renderPending(blank, labels);
+    else setState(blank, state);
+    perDocument.set(key, blank);
   }
-  const element = blank.cloneNode(false) as HTMLElement;
-  element.className = `rb-translation rb-${unit.kind}`;
+  const element = blank.cloneNode(state === 'pending') as HTMLElement;
   element.setAttribute('data-rb-key', unit.key);
-  element.setAttribute('data-rb-mode', mode);
-  element.lang = lang;
   return element;
+}
+
+/**
+ * Whether the unit's source is hidden behind its translation (translation-only mode, once done),
+ * read from the overlay's attributes rather than from layout.
+ */
+export function hidesSource(source: Element): boolean {
+  const overlay = source.nextElementSibling;
+  return (
+    isOverlay(overlay) &&
+    overlay.getAttribute('data-rb-mode') === 'translation-only' &&
+    overlay.getAttribute('data-rb-state') === 'done'
+  );
 }
 
 /**
@@ -50,18 +80,26 @@ export function createOverlay(doc: Document, unit: Unit, lang: string, mode: Dis
  * attribute write invalidates style, and this runs for every unit the page re-renders.
  */
 export function retargetOverlay(element: HTMLElement, unit: Unit, lang: string): void {
-  if (element.dataset.rbKey !== unit.key) element.dataset.rbKey = unit.key;
+  if (element.getAttribute('data-rb-key') !== unit.key) element.setAttribute('data-rb-key', unit.key);
   const className = `rb-translation rb-${unit.kind}`;
   if (element.className !== className) element.className = className;
-  if (element.lang !== lang) element.lang = lang;
+  if (element.getAttribute('lang') !== lang) element.lang = lang;
 }
 
 function setState(element: HTMLElement, state: OverlayState): void {
+  if (element.getAttribute('data-rb-state') === state) return;
   element.setAttribute('data-rb-state', state);
   element.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
 }
 
 export function renderPending(element: HTMLElement, labels: OverlayLabels): void {
+  const shown = element.firstElementChild;
+  if (
+    element.getAttribute('data-rb-state') === 'pending' &&
+    shown?.className === 'rb-pending' &&
+    shown.textContent === labels.translating
+  )
+    return; // a new overlay, cloned with its placeholder
   setState(element, 'pending');
   const placeholder = element.ownerDocument.createElement('span');
   placeholder.className = 'rb-pending';
@@ -93,9 +131,8 @@ export function renderDone(
       const prefix = doc.createElement('span');
       prefix.className = 'rb-reply-to';
       prefix.textContent = `${labels.replyTo(unit.replyTo)} `;
-      paragraph.append(prefix);
-    }
-    paragraph.append(doc.createTextNode(text));
+      paragraph.append(prefix, text);
+    } else paragraph.textContent = text;
     children.push(paragraph);
   });
   const hashtags = translations.slice(unit.paragraphCount);
@@ -139,5 +176,5 @@ export function renderError(
 }
 
 export function setOverlayMode(element: HTMLElement, mode: DisplayMode): void {
-  if (element.dataset.rbMode !== mode) element.dataset.rbMode = mode;
+  if (element.getAttribute('data-rb-mode') !== mode) element.setAttribute('data-rb-mode', mode);
 }

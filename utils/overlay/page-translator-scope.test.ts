@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installFakeIntersectionObserver } from '@/tests/support/fake-intersection-observer';
+import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, noteModal, noteText } from '@/tests/support/xhs-markup';
 import type { TranslateRequest, TranslateResult } from '../messages';
 import type { SourceScope } from '../settings-schema';
@@ -29,10 +29,11 @@ const overlayKeys = () =>
 /** The reader's choice of which foreign text is translated, honoured on the page and changed live. */
 describe('PageTranslator source scope', () => {
   let translator: PageTranslator | undefined;
+  let viewport: ReturnType<typeof installFakeViewport>;
   const requests: TranslateRequest[] = [];
 
   beforeEach(() => {
-    installFakeIntersectionObserver();
+    viewport = installFakeViewport();
     requests.length = 0;
     document.body.innerHTML = noteModal({
       noteId: NOTE,
@@ -44,7 +45,10 @@ describe('PageTranslator source scope', () => {
         commentItem(ids(3), noteText('Omg the little paws')),
     });
   });
-  afterEach(() => translator?.stop());
+  afterEach(() => {
+    translator?.stop();
+    viewport.uninstall();
+  });
 
   function start(scope?: SourceScope) {
     translator = new PageTranslator({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installFakeIntersectionObserver } from '@/tests/support/fake-intersection-observer';
+import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, feedCard, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { MessageError, type TranslateRequest, type TranslateResult } from '../messages';
 import { PageTranslator } from './page-translator';
@@ -56,14 +56,17 @@ const overlayFor = (selector: string) =>
   document.querySelector(selector)?.nextElementSibling as HTMLElement | null;
 
 describe('PageTranslator', () => {
-  let io: ReturnType<typeof installFakeIntersectionObserver>;
+  let viewport: ReturnType<typeof installFakeViewport>;
   let translator: PageTranslator | undefined;
 
   beforeEach(() => {
-    io = installFakeIntersectionObserver();
+    viewport = installFakeViewport();
     document.body.innerHTML = '';
   });
-  afterEach(() => translator?.stop());
+  afterEach(() => {
+    translator?.stop();
+    viewport.uninstall();
+  });
 
   function start(background: ReturnType<typeof fakeBackground>, reader: 'en' | 'zh-CN' = 'en') {
     translator = new PageTranslator({
@@ -230,7 +233,7 @@ describe('PageTranslator', () => {
         : element.closest(`#comment-${ids(2)}`)
           ? 'near'
           : 'far';
-    io.setZones(zone);
+    viewport.setZones(zone);
     const background = fakeBackground({});
     start(background);
     await settle();
@@ -238,8 +241,8 @@ describe('PageTranslator', () => {
       ['评论1', 'visible'],
       ['评论2', 'near'],
     ]);
-    io.setZones(() => 'visible');
-    io.rescan();
+    viewport.setZones(() => 'visible');
+    await viewport.rescan();
     await settle();
     expect(background.requests.map((request) => request.segments[0])).toEqual(['评论1', '评论2', '评论3']);
   });
@@ -260,7 +263,7 @@ describe('PageTranslator', () => {
     expect([title.textContent, comment.textContent]).toEqual(['My cat’s day', 'V me 50']);
 
     // The reader added "V我50 → Send me 50": the comment is now far below, the title in view.
-    io.setZones((element) => (element.closest('.comment-item') ? 'far' : 'visible'));
+    viewport.setZones((element) => (element.closest('.comment-item') ? 'far' : 'visible'));
     dictionary.V我50 = 'Send me 50';
     dictionary.我家猫咪的日常 = 'My cat’s daily life';
     const asked = background.requests.length;
@@ -276,8 +279,8 @@ describe('PageTranslator', () => {
       '我家猫咪的日常',
     ]);
     expect(comment.textContent).toBe('V me 50');
-    io.setZones(() => 'visible');
-    io.rescan();
+    viewport.setZones(() => 'visible');
+    await viewport.rescan();
     await settle();
     expect(overlayFor(`#comment-${ids(1)} .content`)).toBe(comment);
     expect(comment.textContent).toBe('Send me 50');
@@ -291,7 +294,7 @@ describe('PageTranslator', () => {
       bodyHtml: '',
       commentsHtml: commentItem(ids(1), noteText('评论')),
     });
-    io.setZones(() => 'near');
+    viewport.setZones(() => 'near');
     const background = fakeBackground({});
     background.translate.mockImplementation((request) => {
       background.requests.push(request);
@@ -300,8 +303,8 @@ describe('PageTranslator', () => {
     start(background);
     await settle();
     expect(background.requests.map((request) => request.priority)).toEqual(['near']);
-    io.setZones(() => 'visible');
-    io.rescan();
+    viewport.setZones(() => 'visible');
+    await viewport.rescan();
     await settle();
     expect(background.prioritized).toEqual([background.requests[0]!.requestId]);
   });

@@ -22,6 +22,7 @@ import {
   retargetOverlay,
   setOverlayMode,
   type OverlayLabels,
+  type OverlayState,
 } from './overlay-element';
 import { VisibilityTracker, type Proximity } from './visibility-tracker';
 
@@ -37,12 +38,14 @@ export interface PageTranslatorOptions {
   cancel: (requestIds: string[]) => void;
   /** Tells the background that requests sent ahead of the reader are now in view. */
   prioritize: (requestIds: string[]) => void;
-  /** How far ahead of the viewport units are fetched, as an IntersectionObserver margin. */
-  nearMargin?: string;
+  /** How far above and below the viewport units are fetched ahead, in viewport heights. */
+  nearScreens?: number;
   /** Delay that coalesces bursts of DOM mutations (Vue renders a page of comments in many steps). */
   flushDelayMs?: number;
   /** Adds glossary context to a finished overlay (term chips, highlights in the source). */
   decorate?: (source: Element, overlay: HTMLElement, unit: Unit, terms: readonly TermCard[]) => void;
+  /** The unit left the page: what `decorate` added to the site's own text goes. */
+  undecorate?: (source: Element) => void;
 }
 
 type Status = 'waiting' | 'skip' | 'pending' | 'done' | 'error';
@@ -85,17 +88,14 @@ export class PageTranslator {
   private readonly instanceId = `rb${++instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
   private observer?: MutationObserver;
   private flushTimer?: ReturnType<typeof setTimeout>;
-  private proximityTimer?: ReturnType<typeof setTimeout>;
-  private readonly proximityChanged = new Set<Element>();
-  /** Pending requests whose units came into view since the last proximity pass. */
-  private readonly promoted: string[] = [];
   private needsCleanup = false;
   private requestSeq = 0;
   private running = false;
 
   constructor(private options: PageTranslatorOptions) {
-    this.tracker = new VisibilityTracker((element, proximity) => this.onProximity(element, proximity), {
-      nearMargin: options.nearMargin ?? '200% 0px 200% 0px',
+    this.tracker = new VisibilityTracker((changes) => this.onProximity(changes), {
+      win: options.doc.defaultView!,
+      nearScreens: options.nearScreens ?? 2,
       findScroller: (element) => element.closest(SELECTORS.noteScroller),
     });
   }
@@ -115,10 +115,7 @@ export class PageTranslator {
     this.running = false;
     this.observer?.disconnect();
     clearTimeout(this.flushTimer);
-    clearTimeout(this.proximityTimer);
     this.flushTimer = undefined;
-    this.proximityTimer = undefined;
-    this.proximityChanged.clear();
     this.textDirty.clear();
     this.addedRoots.clear();
     this.tracker.disconnect();
@@ -176,8 +173,8 @@ export class PageTranslator {
       if (entry.status === 'done') entry.stale = true;
       entry.status = 'waiting';
       entry.requestId = undefined;
-      // A unit still watched has a known place; a finished one is watched again, and the observer's
-      // first report asks for it if it is near.
+      // A unit still watched has a known place; a finished one is watched again, and the first
+      // check asks for it if it is near.
       if (this.tracker.proximity(source) !== 'far') this.request(source, entry, this.priorityOf(source));
       this.tracker.observe(source);
     }
@@ -195,6 +192,13 @@ export class PageTranslator {
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
+      // Most records are one of our own overlays going in: nothing to do for those, and no need to
+      // ask where in the page they are.
+      const { addedNodes, removedNodes } = record;
+      if (addedNodes.length + removedNodes.length === 1 && isOverlay(addedNodes[0] ?? removedNodes[0])) {
+        if (removedNodes.length > 0 && target.nodeType === 1) this.addedRoots.add(target);
+        continue;
+      }
       if (isInsideOverlay(target)) continue;
       if (record.type === 'characterData') {
         const source = enclosingUnitSource(target);
@@ -274,6 +278,7 @@ export class PageTranslator {
       // An overlay whose source Vue replaced stays for the new source to adopt; an orphan goes.
       if (entry.overlay && !isAdoptable(entry.overlay)) entry.overlay.remove();
       this.tracker.unobserve(source);
+      this.options.undecorate?.(source);
       this.tracked.delete(source);
     }
     if (cancelled.length) this.options.cancel(cancelled);
@@ -320,39 +325,26 @@ export class PageTranslator {
   }
 
   /**
-   * The near and visible observers report separately (the near one first), so changes are gathered
-   * for one task before acting: a unit that is in view is then asked for as 'visible', not 'near'.
+   * Units that came near are asked for, visible ones first. One asked for ahead that is in view now
+   * is promoted: the background sends it with the next batch instead of holding it.
    */
-  private onProximity(source: Element, proximity: Proximity): void {
-    if (proximity === 'far') return;
-    const entry = this.tracked.get(source);
-    if (
-      proximity === 'visible' &&
-      entry?.status === 'pending' &&
-      entry.priority !== 'visible' &&
-      entry.requestId
-    ) {
-      entry.priority = 'visible';
-      this.promoted.push(entry.requestId);
-      this.showPending(source, entry);
-    }
-    this.proximityChanged.add(source);
-    this.proximityTimer ??= setTimeout(() => {
-      this.proximityTimer = undefined;
-      const changed = [...this.proximityChanged];
-      this.proximityChanged.clear();
-      const ordered = [
-        ...changed.filter((element) => this.tracker.proximity(element) === 'visible'),
-        ...changed.filter((element) => this.tracker.proximity(element) === 'near'),
-      ];
-      for (const element of ordered) {
-        const entry = this.tracked.get(element);
-        if (this.running && entry?.status === 'waiting')
-          this.request(element, entry, this.priorityOf(element));
+  private onProximity(changes: readonly (readonly [Element, Proximity])[]): void {
+    if (!this.running) return;
+    const promoted: string[] = [];
+    for (const wanted of ['visible', 'near'] as const) {
+      for (const [source, proximity] of changes) {
+        if (proximity !== wanted) continue;
+        const entry = this.tracked.get(source);
+        if (entry?.status === 'waiting') this.request(source, entry, proximity);
+        else if (entry?.status === 'pending' && proximity === 'visible' && entry.priority !== 'visible') {
+          entry.priority = 'visible';
+          if (entry.requestId) promoted.push(entry.requestId);
+          this.showPending(source, entry);
+        }
       }
-      if (this.promoted.length > 0 && this.running) this.options.prioritize(this.promoted.splice(0));
-      this.takeOwnRecords();
-    }, 0);
+    }
+    if (promoted.length > 0) this.options.prioritize(promoted);
+    this.takeOwnRecords();
   }
 
   private priorityOf(source: Element): Priority {
@@ -410,7 +402,7 @@ export class PageTranslator {
           // The background's own words are English; say it in the reader's interface language.
           const message = error instanceof Error ? error.message : String(error);
           const reason = (kind && this.options.labels.reason(kind)) || message;
-          this.ensureOverlay(source, entry, (overlay) =>
+          this.ensureOverlay(source, entry, 'error', (overlay) =>
             renderError(overlay, reason, this.options.labels, () => {
               if (this.tracked.get(source) === entry && entry.status === 'error')
                 this.request(source, entry, 'visible', true);
@@ -423,7 +415,7 @@ export class PageTranslator {
   private showPending(source: Element, entry: Tracked): void {
     // A translation from before the glossary changed is better to look at than a placeholder.
     if (entry.stale) return;
-    this.ensureOverlay(source, entry, (overlay) => renderPending(overlay, this.options.labels));
+    this.ensureOverlay(source, entry, 'pending', (overlay) => renderPending(overlay, this.options.labels));
   }
 
   private isCurrent(source: Element, entry: Tracked, requestId: string): boolean {
@@ -436,7 +428,7 @@ export class PageTranslator {
     // A finished unit needs no watching until its text changes (which makes a new entry).
     this.tracker.unobserve(source);
     // Chips are added in the same render, so a new overlay enters the page whole, in one insertion.
-    this.ensureOverlay(source, entry, (element) => {
+    this.ensureOverlay(source, entry, 'done', (element) => {
       renderDone(element, entry.unit, rendering.translations, this.options.labels, rendering.verbatim);
       this.options.decorate?.(source, element, entry.unit, rendering.terms);
       if (entry.unit.kind === 'card-title')
@@ -445,11 +437,17 @@ export class PageTranslator {
   }
 
   /** Renders the unit's overlay, a new one before it is inserted: writes to a detached element are cheap. */
-  private ensureOverlay(source: Element, entry: Tracked, render: (overlay: HTMLElement) => void): void {
+  private ensureOverlay(
+    source: Element,
+    entry: Tracked,
+    state: OverlayState,
+    render: (overlay: HTMLElement) => void,
+  ): void {
     const { doc, reader, mode } = this.options;
-    if (entry.overlay) retargetOverlay(entry.overlay, entry.unit, reader);
-    else entry.overlay = createOverlay(doc, entry.unit, reader, mode);
-    setOverlayMode(entry.overlay, mode);
+    if (entry.overlay) {
+      retargetOverlay(entry.overlay, entry.unit, reader);
+      setOverlayMode(entry.overlay, mode);
+    } else entry.overlay = createOverlay(doc, entry.unit, reader, mode, state, this.options.labels);
     render(entry.overlay);
     this.place(source, entry);
   }
@@ -474,6 +472,7 @@ export class PageTranslator {
     if (entry.status === 'pending' && entry.requestId) this.options.cancel([entry.requestId]);
     this.removeOverlay(entry);
     this.tracker.unobserve(source);
+    this.options.undecorate?.(source);
     this.tracked.delete(source);
   }
 

@@ -110,13 +110,22 @@ describe('term highlights', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect([...page.held].map((range) => range.startContainer)).toEqual([far.firstChild]);
 
-    // A source hidden behind its translation has an empty box: no marks on it.
-    page.place(far, 0, 0);
+    // A source hidden behind its translation (translation-only mode, once done): no marks on it.
+    const overlay = document.createElement('div');
+    overlay.setAttribute('data-rb-translation', '');
+    overlay.setAttribute('data-rb-mode', 'translation-only');
+    overlay.setAttribute('data-rb-state', 'pending');
+    far.after(overlay);
+    page.scroll();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(page.held.size).toBe(1); // still shown while its translation is pending
+    overlay.setAttribute('data-rb-state', 'done');
     page.scroll();
     await vi.advanceTimersByTimeAsync(200);
     expect(page.held.size).toBe(0);
+    overlay.remove();
 
-    // A removed unit takes its ranges with it, and a disposed highlighter stops listening.
+    // A removed unit shows no marks, and a disposed highlighter stops listening.
     page.place(far, 200);
     far.parentElement!.remove();
     page.scroll();
@@ -129,7 +138,7 @@ describe('term highlights', () => {
     vi.useRealTimers();
   });
 
-  it('checks at most every 120 ms while the page scrolls, and once more after the last scroll', async () => {
+  it('checks at most every 100 ms while the page scrolls, and once more after the last scroll', async () => {
     vi.useFakeTimers();
     const page = fakeWindow();
     const highlighter = new TermHighlighter(page.win);

@@ -87,6 +87,11 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
       );
     },
 
+    /** The unit left the page: its marks go with it. */
+    forget(source: Element): void {
+      highlighter.clear(source);
+    },
+
     /** Removes every mark and the popover (the translator removes the chips with its overlays). */
     clear(): void {
       popover.close(false);

@@ -4,6 +4,15 @@
  * Browsers without the API simply show no marks.
  */
 
+import { hidesSource } from './overlay-element';
+import {
+  elementsInBand,
+  insertInDocumentOrder,
+  viewportChecksFor,
+  type ViewportChecks,
+  type ViewportClient,
+} from './viewport-checks';
+
 export const TERM_HIGHLIGHT = 'rb-term';
 
 interface HighlightLike {
@@ -63,9 +72,6 @@ export function findTermRanges(root: Element, surfaces: readonly string[]): Stat
   return ranges;
 }
 
-/** How often, at most, the marks follow the page while it scrolls. */
-const CHECK_INTERVAL_MS = 120;
-
 export interface TermHighlighterOptions {
   /**
    * The scroll container an element scrolls in (null for the window). Within one container, units
@@ -78,27 +84,25 @@ export interface TermHighlighterOptions {
  * One highlight for the page, holding only the ranges of units on screen: Chromium's paint work
  * grows with every range a highlight holds, and a long comment list would otherwise carry hundreds.
  *
- * Which units are on screen is checked after the page scrolls, at most every 120 ms and right
- * after a layout, by bisecting the marked units of each scroll container in document order: a
- * dozen or two boxes read per check. An IntersectionObserver would make the browser compute the
- * geometry of every marked unit on every frame (≈ 0.35 ms a frame on a 1,000-comment note, more
- * than all of RedBridge's scripting there).
+ * Which units are on screen is read by the window's shared viewport checks (after a layout, at
+ * most every 100 ms while the page scrolls), bisecting the marked units of each scroll container in
+ * document order: a dozen or two boxes read per check. An intersection observer would make the
+ * browser compute the geometry of every marked unit on every frame (≈ 0.35 ms a frame on a
+ * 1,000-comment note, more than all of RedBridge's scripting there).
  */
-export class TermHighlighter {
+export class TermHighlighter implements ViewportClient {
   private readonly ranges = new Map<Element, StaticRange[]>();
   /** Marked sources per scroll container, in document order. */
   private readonly groups = new Map<Element | null, Element[]>();
   private readonly groupOf = new Map<Element, Element | null>();
+  /** Groups with sources cleared since the last check, compacted then. */
+  private readonly loose = new Set<Element | null>();
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
-  private checkTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Reports the page's root element after the next layout whenever it starts observing it. */
-  private readonly afterLayout: ResizeObserver | undefined;
-  private waitingForLayout = false;
-  private lastCheck = -Infinity;
+  private readonly checks: ViewportChecks | undefined;
+  /** The tallest unit seen, how far above the screen a unit may start and still reach into it. */
+  private readonly reach = { tallest: 0 };
   private disposed = false;
-  private listening = false;
-  private readonly onViewportChange = () => this.scheduleCheck();
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -106,33 +110,16 @@ export class TermHighlighter {
   ) {
     const registry = (win.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
     const HighlightClass = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
-    if (!registry || !HighlightClass || !win.ResizeObserver) return;
+    if (!registry || !HighlightClass) return;
     this.highlight = new HighlightClass();
     registry.set(TERM_HIGHLIGHT, this.highlight);
-    this.afterLayout = new win.ResizeObserver(() => {
-      this.afterLayout?.disconnect();
-      this.waitingForLayout = false;
-      this.lastCheck = this.win.performance.now();
-      this.check();
-    });
+    this.checks = viewportChecksFor(win);
+    this.checks.add(this);
   }
 
-  /**
-   * Scroll events do not bubble: captured at the window, they come from any scroller (a note's
-   * `.note-scroller` scrolls while the window does not). Listened to only while there are marks: a
-   * page without terms, or with RedBridge switched off, is never called on scroll.
-   */
-  private syncListening(): void {
-    const wanted = !this.disposed && this.ranges.size > 0;
-    if (wanted === this.listening) return;
-    this.listening = wanted;
-    if (wanted) {
-      this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-      this.win.addEventListener('resize', this.onViewportChange, { passive: true });
-    } else {
-      this.win.removeEventListener('scroll', this.onViewportChange, { capture: true });
-      this.win.removeEventListener('resize', this.onViewportChange);
-    }
+  /** Followed while there are marks: a page without terms, or with RedBridge off, is never called on scroll. */
+  get following(): boolean {
+    return !this.disposed && this.ranges.size > 0;
   }
 
   get supported(): boolean {
@@ -141,31 +128,29 @@ export class TermHighlighter {
 
   /** Marks `surfaces` in `source` (replacing what was marked there before); none clears it. */
   mark(source: Element, surfaces: readonly string[]): void {
-    if (!this.highlight) return;
+    if (!this.highlight || this.disposed) return;
     this.clear(source);
     if (surfaces.length === 0) return;
     const ranges = findTermRanges(source, surfaces);
     if (ranges.length === 0) return;
+    const wasFollowing = this.following;
     this.ranges.set(source, ranges);
-    this.syncListening();
     const scroller = this.options.findScroller?.(source) ?? null;
     this.groupOf.set(source, scroller);
     let group = this.groups.get(scroller);
     if (!group) this.groups.set(scroller, (group = []));
     insertInDocumentOrder(group, source);
-    this.scheduleCheck();
+    if (!wasFollowing) this.checks?.sync();
+    this.checks?.request(this);
   }
 
   clear(source: Element): void {
     if (!this.ranges.has(source)) return;
     this.hide(source);
     this.ranges.delete(source);
-    const scroller = this.groupOf.get(source) ?? null;
+    this.loose.add(this.groupOf.get(source) ?? null);
     this.groupOf.delete(source);
-    const group = this.groups.get(scroller);
-    group?.splice(group.indexOf(source), 1);
-    if (group?.length === 0) this.groups.delete(scroller);
-    this.syncListening();
+    if (this.ranges.size === 0) this.checks?.sync();
   }
 
   clearAll(): void {
@@ -174,55 +159,32 @@ export class TermHighlighter {
 
   /** Removes every mark and stops following the page. */
   dispose(): void {
-    this.disposed = true;
     this.clearAll();
-    clearTimeout(this.checkTimer);
-    this.checkTimer = undefined;
-    this.afterLayout?.disconnect();
-    this.waitingForLayout = false;
-    this.syncListening();
+    this.disposed = true;
+    this.checks?.remove(this);
   }
 
-  /**
-   * Checks after the next layout, when reading boxes forces none: a resize observer reports a newly
-   * observed element right after the browser lays the page out, and that report is the cue. (A
-   * timer or animation frame may land while the page's or RedBridge's latest inserts wait for
-   * layout, and the first box read would then lay the page out on the spot.)
-   */
-  private scheduleCheck(): void {
-    if (this.checkTimer !== undefined || this.waitingForLayout || this.ranges.size === 0) return;
-    const wait = Math.max(0, this.lastCheck + CHECK_INTERVAL_MS - this.win.performance.now());
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = undefined;
-      this.waitingForLayout = true;
-      this.afterLayout?.observe(this.win.document.documentElement);
-    }, wait);
-  }
-
-  private check(): void {
+  check(): () => void {
+    for (const scroller of this.loose) {
+      const group = this.groups.get(scroller);
+      if (!group) continue;
+      const kept = group.filter((source) => this.ranges.has(source));
+      if (kept.length) this.groups.set(scroller, kept);
+      else this.groups.delete(scroller);
+    }
+    this.loose.clear();
     const onScreen = new Set<Element>();
-    const height = this.win.innerHeight;
-    for (const group of [...this.groups.values()]) {
-      // A unit that left the page takes its ranges with it.
-      for (const source of group.filter((candidate) => !candidate.isConnected)) this.clear(source);
-      // The first unit not wholly above the screen, then on down while units start on screen.
-      let low = 0;
-      let high = group.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (placeOf(group[middle]!).bottom <= 0) low = middle + 1;
-        else high = middle;
-      }
-      for (let index = low; index < group.length; index++) {
-        const source = group[index]!;
-        if (placeOf(source).top >= height) break;
-        // A source hidden behind its translation has an empty box and shows no marks.
-        const box = source.getBoundingClientRect();
-        if (box.height > 0 && box.bottom > 0 && box.top < height) onScreen.add(source);
+    const screen = { top: 0, bottom: this.win.innerHeight };
+    for (const group of this.groups.values()) {
+      for (const source of elementsInBand(group, screen, this.reach)) {
+        // A source hidden behind its translation shows no marks.
+        if (source.isConnected && !hidesSource(source)) onScreen.add(source);
       }
     }
-    for (const source of [...this.shown]) if (!onScreen.has(source)) this.hide(source);
-    for (const source of onScreen) this.show(source);
+    return () => {
+      for (const source of [...this.shown]) if (!onScreen.has(source)) this.hide(source);
+      for (const source of onScreen) this.show(source);
+    };
   }
 
   private show(source: Element): void {
@@ -235,31 +197,4 @@ export class TermHighlighter {
     if (!this.shown.delete(source)) return;
     for (const range of this.ranges.get(source) ?? []) this.highlight?.delete(range);
   }
-}
-
-/**
- * Where a unit lies, read from its parent: a source hidden behind its translation has no box, but
- * its parent keeps its place in the list.
- */
-function placeOf(source: Element): DOMRect {
-  return (source.parentElement ?? source).getBoundingClientRect();
-}
-
-/** Inserts `element` into `list`, kept in document order; new units usually come last. */
-function insertInDocumentOrder(list: Element[], element: Element): void {
-  const follows = (a: Element, b: Element) =>
-    (b.compareDocumentPosition(a) & 4) /* Node.DOCUMENT_POSITION_FOLLOWING */ !== 0;
-  const last = list[list.length - 1];
-  if (!last || follows(element, last)) {
-    list.push(element);
-    return;
-  }
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (follows(element, list[middle]!)) low = middle + 1;
-    else high = middle;
-  }
-  list.splice(low, 0, element);
 }

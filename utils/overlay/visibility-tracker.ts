@@ -1,89 +1,141 @@
+import {
+  elementsInBand,
+  insertInDocumentOrder,
+  placeOf,
+  viewportChecksFor,
+  type Band,
+  type ViewportChecks,
+  type ViewportClient,
+} from './viewport-checks';
+
 export type Proximity = 'visible' | 'near' | 'far';
+
+export interface VisibilityTrackerOptions {
+  win: Window & typeof globalThis;
+  /** How far above and below the viewport "near" reaches, in viewport heights. */
+  nearScreens: number;
+  /**
+   * The scroll container an element scrolls in (null for the window). Elements inside one (a note's
+   * `.note-scroller`, which scrolls while the window does not) are measured against it: what is
+   * about to scroll in is what lies beyond its edges.
+   */
+  findScroller: (element: Element) => Element | null;
+}
 
 /**
  * Tells how close each watched element is to being seen, so visible units are translated first and
- * far ones wait. Elements inside a scroll container (a note's `.note-scroller`, which scrolls while
- * the window does not) are measured against that container: the viewport's margin would be
- * clipped by the container and never see what is about to scroll in.
+ * far ones wait. Checked after layout by the window's shared viewport checks: once soon after an
+ * element starts being watched, then as the page scrolls. Changes are reported together, once per
+ * check, so a caller can act on the visible ones first.
  */
-export class VisibilityTracker {
-  private readonly observers = new Map<
-    Element | null,
-    { near: IntersectionObserver; visible: IntersectionObserver }
-  >();
-  private readonly state = new Map<Element, { near: boolean; visible: boolean }>();
+export class VisibilityTracker implements ViewportClient {
+  /** Watched elements per scroll container, in document order. */
+  private readonly groups = new Map<Element | null, Element[]>();
   private readonly rootOf = new Map<Element, Element | null>();
-  private readonly watchedPerRoot = new Map<Element | null, number>();
+  /** Watched elements that are not far. */
+  private readonly close = new Map<Element, Proximity>();
+  /** Groups with elements unwatched since the last check, compacted then. */
+  private readonly loose = new Set<Element | null>();
+  private readonly checks: ViewportChecks;
+  /** The tallest element seen, how far above a band an element may start and still reach into it. */
+  private readonly reach = { tallest: 0 };
+  private connected = false;
 
   constructor(
-    private readonly onChange: (element: Element, proximity: Proximity) => void,
-    private readonly options: { nearMargin: string; findScroller: (element: Element) => Element | null },
-  ) {}
+    private readonly onChange: (changes: readonly (readonly [Element, Proximity])[]) => void,
+    private readonly options: VisibilityTrackerOptions,
+  ) {
+    this.checks = viewportChecksFor(options.win);
+  }
+
+  get following(): boolean {
+    return this.rootOf.size > 0;
+  }
 
   observe(element: Element): void {
     if (this.rootOf.has(element)) return;
     const root = this.options.findScroller(element);
     this.rootOf.set(element, root);
-    this.state.set(element, { near: false, visible: false });
-    this.watchedPerRoot.set(root, (this.watchedPerRoot.get(root) ?? 0) + 1);
-    const { near, visible } = this.observersFor(root);
-    near.observe(element);
-    visible.observe(element);
+    let group = this.groups.get(root);
+    if (!group) this.groups.set(root, (group = []));
+    insertInDocumentOrder(group, element);
+    if (!this.connected) {
+      this.connected = true;
+      this.checks.add(this);
+    } else this.checks.sync();
+    this.checks.request(this);
   }
 
   unobserve(element: Element): void {
     const root = this.rootOf.get(element);
     if (root === undefined) return;
-    const observers = this.observers.get(root);
-    observers?.near.unobserve(element);
-    observers?.visible.unobserve(element);
     this.rootOf.delete(element);
-    this.state.delete(element);
-    const remaining = (this.watchedPerRoot.get(root) ?? 1) - 1;
-    this.watchedPerRoot.set(root, remaining);
-    // A closed modal takes its scroller with it: drop that scroller's observers too.
-    if (observers && root && remaining === 0) {
-      observers.near.disconnect();
-      observers.visible.disconnect();
-      this.observers.delete(root);
-      this.watchedPerRoot.delete(root);
-    }
+    this.close.delete(element);
+    this.loose.add(root);
+    if (this.rootOf.size === 0) this.checks.sync();
   }
 
   proximity(element: Element): Proximity {
-    const state = this.state.get(element);
-    if (!state) return 'far';
-    return state.visible ? 'visible' : state.near ? 'near' : 'far';
+    return this.close.get(element) ?? 'far';
   }
 
   disconnect(): void {
-    for (const { near, visible } of this.observers.values()) {
-      near.disconnect();
-      visible.disconnect();
-    }
-    this.observers.clear();
-    this.watchedPerRoot.clear();
-    this.state.clear();
+    this.groups.clear();
     this.rootOf.clear();
+    this.close.clear();
+    this.loose.clear();
+    if (this.connected) this.checks.remove(this);
+    this.connected = false;
   }
 
-  private observersFor(root: Element | null) {
-    let pair = this.observers.get(root);
-    if (!pair) {
-      const update = (key: 'near' | 'visible') => (entries: IntersectionObserverEntry[]) => {
-        for (const entry of entries) {
-          const state = this.state.get(entry.target);
-          if (!state) continue;
-          state[key] = entry.isIntersecting;
-          this.onChange(entry.target, this.proximity(entry.target));
-        }
-      };
-      pair = {
-        near: new IntersectionObserver(update('near'), { root, rootMargin: this.options.nearMargin }),
-        visible: new IntersectionObserver(update('visible'), { root }),
-      };
-      this.observers.set(root, pair);
+  check(): (() => void) | undefined {
+    for (const root of this.loose) {
+      const group = this.groups.get(root);
+      if (!group) continue;
+      const kept = group.filter((element) => this.rootOf.has(element));
+      if (kept.length) this.groups.set(root, kept);
+      else this.groups.delete(root);
     }
-    return pair;
+    this.loose.clear();
+
+    const seen = new Map<Element, Proximity>();
+    for (const [root, group] of this.groups) {
+      const view = this.viewOf(root);
+      if (!view) continue; // a scroller with no box (closed, hidden): all far
+      const margin = (view.bottom - view.top) * this.options.nearScreens;
+      for (const element of elementsInBand(
+        group,
+        { top: view.top - margin, bottom: view.bottom + margin },
+        this.reach,
+      )) {
+        if (!element.isConnected) continue;
+        const box = placeOf(element);
+        if (box.width === 0 && box.height === 0) continue; // not rendered
+        seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
+      }
+    }
+    const changes: [Element, Proximity][] = [];
+    for (const element of this.close.keys())
+      if (!seen.has(element)) {
+        this.close.delete(element);
+        changes.push([element, 'far']);
+      }
+    for (const [element, now] of seen)
+      if (this.close.get(element) !== now) {
+        this.close.set(element, now);
+        changes.push([element, now]);
+      }
+    return changes.length ? () => this.onChange(changes) : undefined;
+  }
+
+  /** What of the root is on screen: the window's viewport, or the part of a scroller within it. */
+  private viewOf(root: Element | null): Band | undefined {
+    const height = this.options.win.innerHeight;
+    if (!root) return { top: 0, bottom: height };
+    if (!root.isConnected) return undefined;
+    const box = root.getBoundingClientRect();
+    const top = Math.max(0, box.top);
+    const bottom = Math.min(height, box.bottom);
+    return bottom > top ? { top, bottom } : undefined;
   }
 }

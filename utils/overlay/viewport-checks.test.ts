@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { installFakeViewport } from '@/tests/support/fake-viewport';
+import { elementsInBand } from './viewport-checks';
+import { VisibilityTracker, type Proximity } from './visibility-tracker';
+
+/** Elements, each in its own parent (as units are on the site), placed by their parent's box. */
+function placed(boxes: readonly [top: number, height: number][]): Element[] & { reads: number[] } {
+  const reads: number[] = [];
+  const elements = boxes.map(([top, height], index) => {
+    const parent = document.createElement('div');
+    const element = document.createElement('p');
+    parent.append(element);
+    parent.getBoundingClientRect = () => {
+      reads.push(index);
+      return { top, bottom: top + height, height } as DOMRect;
+    };
+    return element as Element;
+  });
+  return Object.assign(elements, { reads });
+}
+
+describe('elementsInBand', () => {
+  it('finds the elements of a long list that meet the band by bisection', () => {
+    const list = placed(Array.from({ length: 1000 }, (_, index) => [index * 100 - 20_030, 100] as const));
+    const found = elementsInBand(list, { top: 0, bottom: 800 }, { tallest: 0 });
+    expect(found.map((element) => list.indexOf(element))).toEqual([
+      200, 201, 202, 203, 204, 205, 206, 207, 208,
+    ]);
+    expect(list.reads.length).toBeLessThan(25);
+  });
+
+  it('keeps a tall card of another masonry column that reaches into the band, once one that tall was seen', () => {
+    // Two columns: card 0 (left) is tall; cards 1–4 fill the right column; card 5 starts lower.
+    const cards = placed([
+      [-900, 1200],
+      [-800, 200],
+      [-600, 200],
+      [-400, 200],
+      [-200, 150],
+      [350, 300],
+    ]);
+    const reach = { tallest: 0 };
+    // While card 0 was on screen, an earlier check read its box.
+    expect(
+      elementsInBand(cards, { top: -1000, bottom: -700 }, reach).map((card) => cards.indexOf(card)),
+    ).toEqual([0, 1]);
+    expect(reach.tallest).toBe(1200);
+    const found = elementsInBand(cards, { top: 0, bottom: 800 }, reach);
+    expect(found.map((card) => cards.indexOf(card))).toEqual([0, 5]);
+  });
+});
+
+describe('VisibilityTracker', () => {
+  let viewport: ReturnType<typeof installFakeViewport>;
+  afterEach(() => viewport.uninstall());
+
+  it('reports new elements once placed, then each change as the page scrolls, all of a check together', async () => {
+    const zones = new Map<Element, 'visible' | 'near' | 'far' | 'above'>();
+    viewport = installFakeViewport((element) => zones.get(element.firstElementChild!) ?? 'far');
+    const [a, b, c] = [0, 1, 2].map((): Element => {
+      const parent = document.createElement('div');
+      const element = document.createElement('p');
+      parent.append(element);
+      document.body.append(parent);
+      return element;
+    }) as [Element, Element, Element];
+    zones.set(a, 'visible').set(b, 'near');
+    const reports: (readonly (readonly [Element, Proximity])[])[] = [];
+    const tracker = new VisibilityTracker((changes) => reports.push(changes), {
+      win: window,
+      nearScreens: 2,
+      findScroller: () => null,
+    });
+    for (const element of [a, b, c]) tracker.observe(element);
+    expect(tracker.proximity(a)).toBe('far'); // not placed yet
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    expect(reports[0]).toEqual([
+      [a, 'visible'],
+      [b, 'near'],
+    ]);
+    expect([a, b, c].map((element) => tracker.proximity(element))).toEqual(['visible', 'near', 'far']);
+
+    // Scrolled on: a leaves, b is in view, c comes near; nothing is reported for an unchanged one.
+    zones.set(a, 'above').set(b, 'visible').set(c, 'near');
+    await viewport.rescan();
+    expect(reports.slice(1)).toEqual([
+      [
+        [a, 'far'],
+        [b, 'visible'],
+        [c, 'near'],
+      ],
+    ]);
+    tracker.unobserve(c);
+    zones.set(c, 'visible');
+    await viewport.rescan();
+    expect(reports).toHaveLength(2);
+    expect(tracker.proximity(c)).toBe('far');
+
+    // Nothing watched: the page's scrolling no longer calls the checks.
+    const removed = vi.spyOn(window, 'removeEventListener');
+    tracker.disconnect();
+    expect(removed).toHaveBeenCalledWith('scroll', expect.any(Function), { capture: true });
+    document.body.replaceChildren();
+  });
+});
