@@ -102,4 +102,47 @@ describe('VisibilityTracker', () => {
     expect(removed).toHaveBeenCalledWith('scroll', expect.any(Function), { capture: true });
     document.body.replaceChildren();
   });
+
+  it('fetches nothing that flies past while the page is flung, and reports where it landed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const zones = new Map<Element, 'visible' | 'near' | 'far' | 'above'>();
+    viewport = installFakeViewport((element) => zones.get(element.firstElementChild!) ?? 'far');
+    let scrollY = 0;
+    Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
+    const scrollBy = async (screens: number) => {
+      scrollY += screens * window.innerHeight;
+      window.dispatchEvent(new Event('scroll'));
+      await vi.advanceTimersByTimeAsync(100);
+    };
+    const [passed, landed] = [0, 1].map((): Element => {
+      const parent = document.createElement('div');
+      parent.append(document.createElement('p'));
+      document.body.append(parent);
+      return parent.firstElementChild!;
+    }) as [Element, Element];
+    const reports: (readonly (readonly [Element, Proximity])[])[] = [];
+    const tracker = new VisibilityTracker((changes) => reports.push(changes), {
+      win: window,
+      nearScreens: 2,
+      findScroller: () => null,
+    });
+    tracker.observe(passed);
+    tracker.observe(landed);
+    await vi.advanceTimersByTimeAsync(500); // the first check records where the page is
+
+    // Flung: 20 screens in a tenth of a second, then one more, the first unit on screen for a moment.
+    zones.set(passed, 'visible');
+    await scrollBy(20);
+    zones.set(passed, 'above').set(landed, 'visible');
+    await scrollBy(1);
+    expect(reports).toEqual([]);
+
+    // Landed: the page stays put, and the check after it reports what is on screen there.
+    await vi.advanceTimersByTimeAsync(200);
+    expect(reports).toEqual([[[landed, 'visible']]]);
+    tracker.disconnect();
+    delete (window as { scrollY?: number }).scrollY;
+    document.body.replaceChildren();
+    vi.useRealTimers();
+  });
 });

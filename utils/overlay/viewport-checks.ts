@@ -53,7 +53,15 @@ export class ViewportChecks {
 
   remove(client: ViewportClient): void {
     this.clients.delete(client);
+    this.asked.delete(client);
     this.sync();
+    if (this.clients.size > 0) return;
+    // Nobody left: nothing stays scheduled.
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.afterLayout?.disconnect();
+    this.waitingForLayout = false;
+    this.lastCheck = -Infinity;
   }
 
   /** `client` has something new to place (elements just added): checks it after the next layout, unthrottled. */
@@ -63,6 +71,19 @@ export class ViewportChecks {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.cueAfterLayout();
+  }
+
+  /**
+   * Checks `client` again one interval from now, e.g. to see where a fling landed. (A `scrollend`
+   * event would not do: Chromium fires one after every wheel notch's short animation.)
+   */
+  requestSoon(client: ViewportClient): void {
+    this.asked.add(client);
+    if (this.timer !== undefined || this.waitingForLayout) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.cueAfterLayout();
+    }, CHECK_INTERVAL_MS);
   }
 
   /**
@@ -102,10 +123,15 @@ export class ViewportChecks {
   private cueAfterLayout(): void {
     this.waitingForLayout = true;
     if (this.afterLayout) this.afterLayout.observe(this.win.document.documentElement);
-    else setTimeout(() => this.run(), 0);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.run();
+      }, 0);
   }
 
   private run(): void {
+    if (!this.waitingForLayout) return; // cancelled
     this.waitingForLayout = false;
     const due = this.scrolled ? [...this.clients].filter((client) => client.following) : [];
     for (const client of this.asked) if (this.clients.has(client) && !due.includes(client)) due.push(client);

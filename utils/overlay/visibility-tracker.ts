@@ -10,6 +10,12 @@ import {
 
 export type Proximity = 'visible' | 'near' | 'far';
 
+/**
+ * A scroller moving faster than this many of its own heights a second is being flung, not read:
+ * nothing comes near or into view while it lasts (see `check`).
+ */
+export const FLING_SCREENS_PER_SECOND = 4;
+
 export interface VisibilityTrackerOptions {
   win: Window & typeof globalThis;
   /** How far above and below the viewport "near" reaches, in viewport heights. */
@@ -37,6 +43,8 @@ export class VisibilityTracker implements ViewportClient {
   /** Groups with elements unwatched since the last check, compacted then. */
   private readonly loose = new Set<Element | null>();
   private readonly checks: ViewportChecks;
+  /** Each scroller's scroll offset at the last check, to tell reading from flinging. */
+  private readonly motion = new Map<Element | null, { offset: number; at: number }>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
   private readonly reach = { tallest: 0 };
   private connected = false;
@@ -84,6 +92,7 @@ export class VisibilityTracker implements ViewportClient {
     this.rootOf.clear();
     this.close.clear();
     this.loose.clear();
+    this.motion.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
   }
@@ -99,9 +108,14 @@ export class VisibilityTracker implements ViewportClient {
     this.loose.clear();
 
     const seen = new Map<Element, Proximity>();
+    const flung = new Set<Element | null>();
     for (const [root, group] of this.groups) {
       const view = this.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
+      if (this.isFlung(root, view)) {
+        flung.add(root);
+        continue;
+      }
       const margin = (view.bottom - view.top) * this.options.nearScreens;
       for (const element of elementsInBand(
         group,
@@ -114,9 +128,12 @@ export class VisibilityTracker implements ViewportClient {
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
     }
+    // While a scroller is flung, its elements keep what they had: what flies past in a blur is not
+    // fetched, and the check after it stops sees where the reader landed.
+    if (flung.size > 0) this.checks.requestSoon(this);
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
-      if (!seen.has(element)) {
+      if (!seen.has(element) && !flung.has(this.rootOf.get(element)!)) {
         this.close.delete(element);
         changes.push([element, 'far']);
       }
@@ -126,6 +143,18 @@ export class VisibilityTracker implements ViewportClient {
         changes.push([element, now]);
       }
     return changes.length ? () => this.onChange(changes) : undefined;
+  }
+
+  /** Whether `root` scrolled faster than reading since the last check. */
+  private isFlung(root: Element | null, view: Band): boolean {
+    const offset = root ? root.scrollTop : this.options.win.scrollY;
+    const at = this.options.win.performance.now();
+    const last = this.motion.get(root);
+    this.motion.set(root, { offset, at });
+    if (!last || at <= last.at) return false;
+    const screensPerSecond =
+      (Math.abs(offset - last.offset) / (view.bottom - view.top)) * (1000 / (at - last.at));
+    return screensPerSecond > FLING_SCREENS_PER_SECOND;
   }
 
   /** What of the root is on screen: the window's viewport, or the part of a scroller within it. */
