@@ -9,9 +9,7 @@ const LONG_NOTE = '/explore/67875c34000000006f54d753?comments=150&commentPageSiz
 /** Comment units that need translation, split by whether they show a finished translation. */
 async function commentStates(page: Page) {
   const { units } = await snapshotUnits(page);
-  const comments = units.filter(
-    (view) => view.unit.kind === 'comment' && needsTranslation(view.unit, 'en'),
-  );
+  const comments = units.filter((view) => view.unit.kind === 'comment' && needsTranslation(view.unit, 'en'));
   const done = comments.filter((view) => view.overlays[0]?.state === 'done');
   return {
     total: comments.length,
@@ -57,9 +55,12 @@ describe('scrolling a long comment list', () => {
     // Back to the middle: what comes into view there is translated then.
     const middle = landed.keys[Math.floor(landed.keys.length / 2)]!;
     expect(landed.done).not.toContain(middle);
-    await page.evaluate((id) => {
-      document.getElementById(id)!.scrollIntoView({ block: 'center' });
-    }, middle.replace(/^comment:/, 'comment-'));
+    await page.evaluate(
+      (id) => {
+        document.getElementById(id)!.scrollIntoView({ block: 'center' });
+      },
+      middle.replace(/^comment:/, 'comment-'),
+    );
     await expect.poll(async () => (await commentStates(page)).done, { timeout: 10_000 }).toContain(middle);
     await page.close();
   });

@@ -168,14 +168,15 @@ export function siteText(dom: JSDOM): string {
 }
 
 /**
- * Scrolls `.note-scroller` from top to bottom a screen at a time, letting the units that come near
- * be translated, as a reader would.
+ * Scrolls `.note-scroller` from top to bottom most of a screen at a time, letting the units that
+ * come near be translated, as a reader would: at about two screens a second, slower than a fling
+ * (RedBridge fetches nothing for a list flung past at 4 screens a second or more).
  */
 export async function readThrough(page: Page, root = ''): Promise<void> {
   const scroller = page.locator(`${root} .note-scroller`.trim());
   await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
   for (let step = 0; step < 400; step++) {
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(350);
     await waitForNoPending(page);
     const atEnd = await scroller.evaluate((element) => {
       const end = element.scrollTop + element.clientHeight >= element.scrollHeight - 2;

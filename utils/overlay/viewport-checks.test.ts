@@ -130,9 +130,10 @@ describe('VisibilityTracker', () => {
     tracker.observe(landed);
     await vi.advanceTimersByTimeAsync(500); // the first check records where the page is
 
-    // Flung: 20 screens in a tenth of a second, then one more, the first unit on screen for a moment.
+    // Flung: 10 screens a tenth of a second, twice, the first unit on screen for a moment, then on.
+    await scrollBy(10);
     zones.set(passed, 'visible');
-    await scrollBy(20);
+    await scrollBy(10);
     zones.set(passed, 'above').set(landed, 'visible');
     await scrollBy(1);
     expect(reports).toEqual([]);
@@ -140,6 +141,16 @@ describe('VisibilityTracker', () => {
     // Landed: the page stays put, and the check after it reports what is on screen there.
     await vi.advanceTimersByTimeAsync(200);
     expect(reports).toEqual([[[landed, 'visible']]]);
+
+    // One jump is not a fling: where it lands is reported at once.
+    zones.set(passed, 'visible').set(landed, 'far');
+    await scrollBy(-30);
+    expect(reports.slice(1)).toEqual([
+      [
+        [landed, 'far'],
+        [passed, 'visible'],
+      ],
+    ]);
     tracker.disconnect();
     delete (window as { scrollY?: number }).scrollY;
     document.body.replaceChildren();

@@ -29,7 +29,10 @@ export class ViewportChecks {
   private readonly asked = new Set<ViewportClient>();
   private scrolled = false;
   private readonly afterLayout: ResizeObserver | undefined;
+  /** The throttled or delayed check's timer. */
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where there is no resize observer: the timer standing in for the next layout. */
+  private layoutTimer: ReturnType<typeof setTimeout> | undefined;
   private waitingForLayout = false;
   private lastCheck = -Infinity;
   private listening = false;
@@ -58,13 +61,14 @@ export class ViewportChecks {
     if (this.clients.size > 0) return;
     // Nobody left: nothing stays scheduled.
     clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.layoutTimer);
+    this.timer = this.layoutTimer = undefined;
     this.afterLayout?.disconnect();
     this.waitingForLayout = false;
     this.lastCheck = -Infinity;
   }
 
-  /** `client` has something new to place (elements just added): checks it after the next layout, unthrottled. */
+  /** `client` has something new to place (elements just added): checks it after the next layout. */
   request(client: ViewportClient): void {
     this.asked.add(client);
     if (this.waitingForLayout) return;
@@ -124,14 +128,13 @@ export class ViewportChecks {
     this.waitingForLayout = true;
     if (this.afterLayout) this.afterLayout.observe(this.win.document.documentElement);
     else
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
+      this.layoutTimer = setTimeout(() => {
+        this.layoutTimer = undefined;
         this.run();
       }, 0);
   }
 
   private run(): void {
-    if (!this.waitingForLayout) return; // cancelled
     this.waitingForLayout = false;
     const due = this.scrolled ? [...this.clients].filter((client) => client.following) : [];
     for (const client of this.asked) if (this.clients.has(client) && !due.includes(client)) due.push(client);

@@ -11,8 +11,9 @@ import {
 export type Proximity = 'visible' | 'near' | 'far';
 
 /**
- * A scroller moving faster than this many of its own heights a second is being flung, not read:
- * nothing comes near or into view while it lasts (see `check`).
+ * A scroller moving faster than this many of its own heights a second, over two checks in a row, is
+ * being flung, not read: nothing comes near or into view while it lasts (see `check`). One fast
+ * interval alone is a jump (back to the top, to a linked comment): where it lands is read.
  */
 export const FLING_SCREENS_PER_SECOND = 4;
 
@@ -44,7 +45,7 @@ export class VisibilityTracker implements ViewportClient {
   private readonly loose = new Set<Element | null>();
   private readonly checks: ViewportChecks;
   /** Each scroller's scroll offset at the last check, to tell reading from flinging. */
-  private readonly motion = new Map<Element | null, { offset: number; at: number }>();
+  private readonly motion = new Map<Element | null, { offset: number; at: number; fast: boolean }>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
   private readonly reach = { tallest: 0 };
   private connected = false;
@@ -103,7 +104,10 @@ export class VisibilityTracker implements ViewportClient {
       if (!group) continue;
       const kept = group.filter((element) => this.rootOf.has(element));
       if (kept.length) this.groups.set(root, kept);
-      else this.groups.delete(root);
+      else {
+        this.groups.delete(root);
+        this.motion.delete(root);
+      }
     }
     this.loose.clear();
 
@@ -145,16 +149,18 @@ export class VisibilityTracker implements ViewportClient {
     return changes.length ? () => this.onChange(changes) : undefined;
   }
 
-  /** Whether `root` scrolled faster than reading since the last check. */
+  /** Whether `root` kept scrolling faster than reading over the last two checks. */
   private isFlung(root: Element | null, view: Band): boolean {
     const offset = root ? root.scrollTop : this.options.win.scrollY;
     const at = this.options.win.performance.now();
     const last = this.motion.get(root);
-    this.motion.set(root, { offset, at });
-    if (!last || at <= last.at) return false;
     const screensPerSecond =
-      (Math.abs(offset - last.offset) / (view.bottom - view.top)) * (1000 / (at - last.at));
-    return screensPerSecond > FLING_SCREENS_PER_SECOND;
+      last && at > last.at
+        ? (Math.abs(offset - last.offset) / (view.bottom - view.top)) * (1000 / (at - last.at))
+        : 0;
+    const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
+    this.motion.set(root, { offset, at, fast });
+    return fast && !!last?.fast;
   }
 
   /** What of the root is on screen: the window's viewport, or the part of a scroller within it. */
