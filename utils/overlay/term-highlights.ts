@@ -7,7 +7,7 @@
 import { hidesSource } from './overlay-element';
 import {
   elementsInBand,
-  insertInDocumentOrder,
+  ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
   type ViewportClient,
@@ -93,10 +93,7 @@ export interface TermHighlighterOptions {
 export class TermHighlighter implements ViewportClient {
   private readonly ranges = new Map<Element, StaticRange[]>();
   /** Marked sources per scroll container, in document order. */
-  private readonly groups = new Map<Element | null, Element[]>();
-  private readonly groupOf = new Map<Element, Element | null>();
-  /** Groups with sources cleared since the last check, compacted then. */
-  private readonly loose = new Set<Element | null>();
+  private readonly marked = new ScrollerGroups();
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
   private readonly checks: ViewportChecks | undefined;
@@ -135,11 +132,7 @@ export class TermHighlighter implements ViewportClient {
     if (ranges.length === 0) return;
     const wasFollowing = this.following;
     this.ranges.set(source, ranges);
-    const scroller = this.options.findScroller?.(source) ?? null;
-    this.groupOf.set(source, scroller);
-    let group = this.groups.get(scroller);
-    if (!group) this.groups.set(scroller, (group = []));
-    insertInDocumentOrder(group, source);
+    this.marked.add(source, this.options.findScroller?.(source) ?? null);
     if (!wasFollowing) this.checks?.sync();
     this.checks?.request(this);
   }
@@ -148,8 +141,7 @@ export class TermHighlighter implements ViewportClient {
     if (!this.ranges.has(source)) return;
     this.hide(source);
     this.ranges.delete(source);
-    this.loose.add(this.groupOf.get(source) ?? null);
-    this.groupOf.delete(source);
+    this.marked.delete(source);
     if (this.ranges.size === 0) this.checks?.sync();
   }
 
@@ -165,17 +157,9 @@ export class TermHighlighter implements ViewportClient {
   }
 
   check(): () => void {
-    for (const scroller of this.loose) {
-      const group = this.groups.get(scroller);
-      if (!group) continue;
-      const kept = group.filter((source) => this.ranges.has(source));
-      if (kept.length) this.groups.set(scroller, kept);
-      else this.groups.delete(scroller);
-    }
-    this.loose.clear();
     const onScreen = new Set<Element>();
     const screen = { top: 0, bottom: this.win.innerHeight };
-    for (const group of this.groups.values()) {
+    for (const [, group] of this.marked.lists()) {
       for (const source of elementsInBand(group, screen, this.reach)) {
         // A source hidden behind its translation shows no marks.
         if (source.isConnected && !hidesSource(source)) onScreen.add(source);

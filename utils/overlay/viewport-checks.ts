@@ -207,8 +207,64 @@ export function elementsInBand(
   return found;
 }
 
+/**
+ * Followed elements by the scroll container they scroll in (null for the window), each container's
+ * in document order, as `elementsInBand` needs them. Removal is cheap: lists are compacted when next
+ * read.
+ */
+export class ScrollerGroups {
+  private readonly groups = new Map<Element | null, Element[]>();
+  private readonly scrollers = new Map<Element, Element | null>();
+  /** Containers with elements removed since their list was last read. */
+  private readonly loose = new Set<Element | null>();
+
+  get size(): number {
+    return this.scrollers.size;
+  }
+
+  scrollerOf(element: Element): Element | null | undefined {
+    return this.scrollers.get(element);
+  }
+
+  /** Adds `element`, in `scroller`; false when it was there already. */
+  add(element: Element, scroller: Element | null): boolean {
+    if (this.scrollers.has(element)) return false;
+    this.scrollers.set(element, scroller);
+    let list = this.groups.get(scroller);
+    if (!list) this.groups.set(scroller, (list = []));
+    insertInDocumentOrder(list, element);
+    return true;
+  }
+
+  /** Removes `element`; false when it was not there. */
+  delete(element: Element): boolean {
+    const scroller = this.scrollers.get(element);
+    if (scroller === undefined) return false;
+    this.scrollers.delete(element);
+    this.loose.add(scroller);
+    return true;
+  }
+
+  clear(): void {
+    this.groups.clear();
+    this.scrollers.clear();
+    this.loose.clear();
+  }
+
+  /** Each container and its elements, in document order. */
+  lists(): MapIterator<[Element | null, Element[]]> {
+    for (const scroller of this.loose) {
+      const kept = this.groups.get(scroller)?.filter((element) => this.scrollers.has(element)) ?? [];
+      if (kept.length) this.groups.set(scroller, kept);
+      else this.groups.delete(scroller);
+    }
+    this.loose.clear();
+    return this.groups.entries();
+  }
+}
+
 /** Inserts `element` into `list`, kept in document order; new elements usually come last. */
-export function insertInDocumentOrder(list: Element[], element: Element): void {
+function insertInDocumentOrder(list: Element[], element: Element): void {
   const follows = (a: Element, b: Element) =>
     (b.compareDocumentPosition(a) & 4) /* Node.DOCUMENT_POSITION_FOLLOWING */ !== 0;
   const last = list[list.length - 1];

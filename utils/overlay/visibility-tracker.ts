@@ -1,7 +1,7 @@
 import {
   elementsInBand,
-  insertInDocumentOrder,
   placeOf,
+  ScrollerGroups,
   viewportChecksFor,
   type Band,
   type ViewportChecks,
@@ -37,12 +37,9 @@ export interface VisibilityTrackerOptions {
  */
 export class VisibilityTracker implements ViewportClient {
   /** Watched elements per scroll container, in document order. */
-  private readonly groups = new Map<Element | null, Element[]>();
-  private readonly rootOf = new Map<Element, Element | null>();
+  private readonly watched = new ScrollerGroups();
   /** Watched elements that are not far. */
   private readonly close = new Map<Element, Proximity>();
-  /** Groups with elements unwatched since the last check, compacted then. */
-  private readonly loose = new Set<Element | null>();
   private readonly checks: ViewportChecks;
   /** Each scroller's scroll offset at the last check, to tell reading from flinging. */
   private readonly motion = new Map<Element | null, { offset: number; at: number; fast: boolean }>();
@@ -58,16 +55,12 @@ export class VisibilityTracker implements ViewportClient {
   }
 
   get following(): boolean {
-    return this.rootOf.size > 0;
+    return this.watched.size > 0;
   }
 
   observe(element: Element): void {
-    if (this.rootOf.has(element)) return;
-    const root = this.options.findScroller(element);
-    this.rootOf.set(element, root);
-    let group = this.groups.get(root);
-    if (!group) this.groups.set(root, (group = []));
-    insertInDocumentOrder(group, element);
+    if (this.watched.scrollerOf(element) !== undefined) return;
+    this.watched.add(element, this.options.findScroller(element));
     if (!this.connected) {
       this.connected = true;
       this.checks.add(this);
@@ -76,12 +69,9 @@ export class VisibilityTracker implements ViewportClient {
   }
 
   unobserve(element: Element): void {
-    const root = this.rootOf.get(element);
-    if (root === undefined) return;
-    this.rootOf.delete(element);
+    if (!this.watched.delete(element)) return;
     this.close.delete(element);
-    this.loose.add(root);
-    if (this.rootOf.size === 0) this.checks.sync();
+    if (this.watched.size === 0) this.checks.sync();
   }
 
   proximity(element: Element): Proximity {
@@ -89,31 +79,19 @@ export class VisibilityTracker implements ViewportClient {
   }
 
   disconnect(): void {
-    this.groups.clear();
-    this.rootOf.clear();
+    this.watched.clear();
     this.close.clear();
-    this.loose.clear();
     this.motion.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
   }
 
   check(): (() => void) | undefined {
-    for (const root of this.loose) {
-      const group = this.groups.get(root);
-      if (!group) continue;
-      const kept = group.filter((element) => this.rootOf.has(element));
-      if (kept.length) this.groups.set(root, kept);
-      else {
-        this.groups.delete(root);
-        this.motion.delete(root);
-      }
-    }
-    this.loose.clear();
-
     const seen = new Map<Element, Proximity>();
     const flung = new Set<Element | null>();
-    for (const [root, group] of this.groups) {
+    const scrollers = new Set<Element | null>();
+    for (const [root, group] of this.watched.lists()) {
+      scrollers.add(root);
       const view = this.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
       if (this.isFlung(root, view)) {
@@ -132,12 +110,14 @@ export class VisibilityTracker implements ViewportClient {
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
     }
+    // A closed modal's scroller has nothing watched any more: its motion goes with it.
+    for (const root of this.motion.keys()) if (!scrollers.has(root)) this.motion.delete(root);
     // While a scroller is flung, its elements keep what they had: what flies past in a blur is not
     // fetched, and the check after it stops sees where the reader landed.
     if (flung.size > 0) this.checks.requestSoon(this);
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
-      if (!seen.has(element) && !flung.has(this.rootOf.get(element)!)) {
+      if (!seen.has(element) && !flung.has(this.watched.scrollerOf(element)!)) {
         this.close.delete(element);
         changes.push([element, 'far']);
       }
