@@ -190,6 +190,11 @@ export class PageTranslator {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    // A page of comments arrives as one record per thread, all on the same list: where the list is
+    // (inside an overlay? inside a unit?) is asked once, not per record.
+    let known: Node | undefined;
+    let knownInsideOverlay = false;
+    let knownEnclosing: Element | null = null;
     for (const record of records) {
       const target = record.target;
       // Most records are one of our own overlays going in: nothing to do for those, and no need to
@@ -199,14 +204,14 @@ export class PageTranslator {
         if (removedNodes.length > 0 && target.nodeType === 1) this.addedRoots.add(target);
         continue;
       }
-      if (isInsideOverlay(target)) continue;
-      if (record.type === 'characterData') {
-        const source = enclosingUnitSource(target);
-        if (source) this.textDirty.add(source);
-        continue;
+      if (target !== known) {
+        known = target;
+        knownInsideOverlay = isInsideOverlay(target);
+        knownEnclosing = knownInsideOverlay ? null : enclosingUnitSource(target);
       }
-      const enclosing = enclosingUnitSource(target);
-      if (enclosing) this.textDirty.add(enclosing);
+      if (knownInsideOverlay) continue;
+      if (knownEnclosing) this.textDirty.add(knownEnclosing);
+      if (record.type === 'characterData') continue;
       for (const node of record.addedNodes) {
         if (node.nodeType === 1 && !isOverlay(node)) this.addedRoots.add(node);
       }
