@@ -93,13 +93,6 @@ function setState(element: HTMLElement, state: OverlayState): void {
 }
 
 export function renderPending(element: HTMLElement, labels: OverlayLabels): void {
-  const shown = element.firstElementChild;
-  if (
-    element.getAttribute('data-rb-state') === 'pending' &&
-    shown?.className === 'rb-pending' &&
-    shown.textContent === labels.translating
-  )
-    return; // a new overlay, cloned with its placeholder
   setState(element, 'pending');
   const placeholder = element.ownerDocument.createElement('span');
   placeholder.className = 'rb-pending';

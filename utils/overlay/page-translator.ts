@@ -448,12 +448,16 @@ export class PageTranslator {
     state: OverlayState,
     render: (overlay: HTMLElement) => void,
   ): void {
-    const { doc, reader, mode } = this.options;
+    const { doc, reader, mode, labels } = this.options;
     if (entry.overlay) {
       retargetOverlay(entry.overlay, entry.unit, reader);
       setOverlayMode(entry.overlay, mode);
-    } else entry.overlay = createOverlay(doc, entry.unit, reader, mode, state, this.options.labels);
-    render(entry.overlay);
+      render(entry.overlay);
+    } else {
+      entry.overlay = createOverlay(doc, entry.unit, reader, mode, state, labels);
+      // A new pending overlay is cloned with its placeholder in it already.
+      if (state !== 'pending') render(entry.overlay);
+    }
     this.place(source, entry);
   }
 
