@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { overlayLabels as labels } from '@/tests/support/overlay-labels';
 import type { Unit } from '../xhs/units';
 import { createOverlay, hidesSource, renderDone } from './overlay-element';
 
-const labels = {
-  translating: 'Translating…',
-  retry: 'Retry',
-  failed: (reason: string) => `Translation failed: ${reason}`,
-  replyTo: (name: string) => `Reply to ${name}:`,
-  reason: () => undefined,
-};
 const unit = (key: string): Unit => ({
   key,
   kind: 'comment',

@@ -1,20 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, noteModal, noteText } from '@/tests/support/xhs-markup';
+import { overlayLabels as labels } from '@/tests/support/overlay-labels';
 import type { TranslateRequest, TranslateResult } from '../messages';
 import type { SourceScope } from '../settings-schema';
 import { PageTranslator } from './page-translator';
 
 const NOTE = '67890abcdef0123456789abc';
 const ids = (n: number) => n.toString(16).padStart(24, 'a');
-
-const labels = {
-  translating: 'Translating…',
-  retry: 'Retry',
-  failed: (reason: string) => `Translation failed: ${reason}`,
-  replyTo: (name: string) => `Reply to ${name}:`,
-  reason: () => undefined,
-};
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 1));

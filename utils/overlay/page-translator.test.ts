@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, feedCard, noteModal, noteText } from '@/tests/support/xhs-markup';
+import { overlayLabels as labels } from '@/tests/support/overlay-labels';
 import { MessageError, type TranslateRequest, type TranslateResult } from '../messages';
 import { PageTranslator } from './page-translator';
 
 const NOTE = '67890abcdef0123456789abc';
 const ids = (n: number) => n.toString(16).padStart(24, 'a');
-
-const labels = {
-  translating: 'Translating…',
-  retry: 'Retry',
-  failed: (reason: string) => `Translation failed: ${reason}`,
-  replyTo: (name: string) => `Reply to ${name}:`,
-  reason: (kind: string) => (kind === 'rate-limited' ? 'the services are limiting requests' : undefined),
-};
 
 /** A fake background: answers from a dictionary, records requests, can be told to fail. */
 function fakeBackground(dictionary: Record<string, string>) {
