@@ -60,11 +60,13 @@ export class VisibilityTracker implements ViewportClient {
 
   observe(element: Element): void {
     if (this.watched.scrollerOf(element) !== undefined) return;
+    const first = this.watched.size === 0;
     this.watched.add(element, this.options.findScroller(element));
+    // Whether anything follows scrolling changes only with the first element, not with every unit.
     if (!this.connected) {
       this.connected = true;
       this.checks.add(this);
-    } else this.checks.sync();
+    } else if (first) this.checks.sync();
     this.checks.request(this);
   }
 
