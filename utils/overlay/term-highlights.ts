@@ -160,7 +160,7 @@ export class TermHighlighter implements ViewportClient {
     const onScreen = new Set<Element>();
     const screen = { top: 0, bottom: this.win.innerHeight };
     for (const [, group] of this.marked.lists()) {
-      for (const source of elementsInBand(group, screen, this.reach)) {
+      for (const { element: source } of elementsInBand(group, screen, this.reach)) {
         // A source hidden behind its translation shows no marks.
         if (source.isConnected && !hidesSource(source)) onScreen.add(source);
       }

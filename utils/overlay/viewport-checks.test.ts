@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { elementsInBand } from './viewport-checks';
-import { VisibilityTracker, type Proximity } from './visibility-tracker';
+import { SETTLE_MS, VisibilityTracker, type Proximity } from './visibility-tracker';
 
 /** Elements, each in its own parent (as units are on the site), placed by their parent's box. */
 function placed(boxes: readonly [top: number, height: number][]): Element[] & { reads: number[] } {
@@ -23,10 +23,19 @@ describe('elementsInBand', () => {
   it('finds the elements of a long list that meet the band by bisection', () => {
     const list = placed(Array.from({ length: 1000 }, (_, index) => [index * 100 - 20_030, 100] as const));
     const found = elementsInBand(list, { top: 0, bottom: 800 }, { tallest: 0 });
-    expect(found.map((element) => list.indexOf(element))).toEqual([
+    expect(found.map(({ element }) => list.indexOf(element))).toEqual([
       200, 201, 202, 203, 204, 205, 206, 207, 208,
     ]);
+    expect(found[0]!.box.top).toBe(-30);
     expect(list.reads.length).toBeLessThan(25);
+  });
+
+  it('reads each box it returns no more than once', () => {
+    const list = placed(Array.from({ length: 200 }, (_, index) => [index * 100 - 5_030, 100] as const));
+    const found = elementsInBand(list, { top: -1600, bottom: 2400 }, { tallest: 100 });
+    expect(found).toHaveLength(41);
+    for (const { element } of found)
+      expect(list.reads.filter((read) => read === list.indexOf(element)).length).toBeLessThanOrEqual(1);
   });
 
   it('keeps a tall card of another masonry column that reaches into the band, once one that tall was seen', () => {
@@ -42,11 +51,11 @@ describe('elementsInBand', () => {
     const reach = { tallest: 0 };
     // While card 0 was on screen, an earlier check read its box.
     expect(
-      elementsInBand(cards, { top: -1000, bottom: -700 }, reach).map((card) => cards.indexOf(card)),
+      elementsInBand(cards, { top: -1000, bottom: -700 }, reach).map(({ element }) => cards.indexOf(element)),
     ).toEqual([0, 1]);
     expect(reach.tallest).toBe(1200);
     const found = elementsInBand(cards, { top: 0, bottom: 800 }, reach);
-    expect(found.map((card) => cards.indexOf(card))).toEqual([0, 5]);
+    expect(found.map(({ element }) => cards.indexOf(element))).toEqual([0, 5]);
   });
 });
 
@@ -114,12 +123,12 @@ describe('VisibilityTracker', () => {
       window.dispatchEvent(new Event('scroll'));
       await vi.advanceTimersByTimeAsync(100);
     };
-    const [passed, landed] = [0, 1].map((): Element => {
+    const [passed, landed, ahead] = [0, 1, 2].map((): Element => {
       const parent = document.createElement('div');
       parent.append(document.createElement('p'));
       document.body.append(parent);
       return parent.firstElementChild!;
-    }) as [Element, Element];
+    }) as [Element, Element, Element];
     const reports: (readonly (readonly [Element, Proximity])[])[] = [];
     const tracker = new VisibilityTracker((changes) => reports.push(changes), {
       win: window,
@@ -128,26 +137,38 @@ describe('VisibilityTracker', () => {
     });
     tracker.observe(passed);
     tracker.observe(landed);
+    tracker.observe(ahead);
     await vi.advanceTimersByTimeAsync(500); // the first check records where the page is
 
     // Flung: 10 screens a tenth of a second, twice, the first unit on screen for a moment, then on.
     await scrollBy(10);
     zones.set(passed, 'visible');
     await scrollBy(10);
-    zones.set(passed, 'above').set(landed, 'visible');
+    zones.set(passed, 'above').set(landed, 'visible').set(ahead, 'near');
     await scrollBy(1);
     expect(reports).toEqual([]);
 
     // Landed: the page stays put, and the check after it reports what is on screen there.
     await vi.advanceTimersByTimeAsync(200);
     expect(reports).toEqual([[[landed, 'visible']]]);
+    // A pause as short as a page of comments loading is not the end of the fling.
+    zones.set(landed, 'above').set(ahead, 'above');
+    await scrollBy(10);
+    expect(reports).toHaveLength(1);
+    zones.set(landed, 'visible').set(ahead, 'near');
+    await scrollBy(-10);
+
+    // Once the reader stays, what lies ahead is fetched too.
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 100);
+    expect(reports.slice(1)).toEqual([[[ahead, 'near']]]);
 
     // One jump is not a fling: where it lands is reported at once.
-    zones.set(passed, 'visible').set(landed, 'far');
+    zones.set(passed, 'visible').set(landed, 'far').set(ahead, 'far');
     await scrollBy(-30);
-    expect(reports.slice(1)).toEqual([
+    expect(reports.slice(2)).toEqual([
       [
         [landed, 'far'],
+        [ahead, 'far'],
         [passed, 'visible'],
       ],
     ]);

@@ -1,6 +1,5 @@
 import {
   elementsInBand,
-  placeOf,
   ScrollerGroups,
   viewportChecksFor,
   type Band,
@@ -11,11 +10,22 @@ import {
 export type Proximity = 'visible' | 'near' | 'far';
 
 /**
- * A scroller moving faster than this many of its own heights a second, over two checks in a row, is
- * being flung, not read: nothing comes near or into view while it lasts (see `check`). One fast
- * interval alone is a jump (back to the top, to a linked comment): where it lands is read.
+ * A scroller moving faster than this many of its own heights a second is being flung, not read,
+ * unless it was still just before: one fast interval alone is a jump (back to the top, to a linked
+ * comment), and where it lands is read at once. While a fling lasts, nothing comes near or into
+ * view (see `check`).
  */
 export const FLING_SCREENS_PER_SECOND = 4;
+
+/**
+ * How long after its last fast check a scroller counts as landing rather than settled: only what is
+ * on screen is fetched then, and what lies ahead waits until the reader stays. A fling that stops
+ * at the end of the loaded comments for a moment (while the site fetches the next page) and then
+ * goes on is still a fling.
+ */
+export const SETTLE_MS = 400;
+
+type Motion = 'settled' | 'jumped' | 'flung' | 'landing';
 
 export interface VisibilityTrackerOptions {
   win: Window & typeof globalThis;
@@ -42,7 +52,7 @@ export class VisibilityTracker implements ViewportClient {
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
   /** Each scroller's scroll offset at the last check, to tell reading from flinging. */
-  private readonly motion = new Map<Element | null, { offset: number; at: number; fast: boolean }>();
+  private readonly motion = new Map<Element | null, { offset: number; at: number; fastAt: number }>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
   private readonly reach = { tallest: 0 };
   private connected = false;
@@ -90,36 +100,32 @@ export class VisibilityTracker implements ViewportClient {
 
   check(): (() => void) | undefined {
     const seen = new Map<Element, Proximity>();
-    const flung = new Set<Element | null>();
+    // Scrollers whose elements keep what they had, but for those now on screen (when landing).
+    const held = new Set<Element | null>();
     const scrollers = new Set<Element | null>();
     for (const [root, group] of this.watched.lists()) {
       scrollers.add(root);
       const view = this.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
-      if (this.isFlung(root, view)) {
-        flung.add(root);
-        continue;
+      const motion = this.motionOf(root, view);
+      if (motion === 'flung' || motion === 'landing') {
+        held.add(root);
+        // Checked again shortly: what a fling stops at is read once the reader stays.
+        this.checks.requestSoon(this);
+        if (motion === 'flung') continue;
       }
-      const margin = (view.bottom - view.top) * this.options.nearScreens;
-      for (const element of elementsInBand(
-        group,
-        { top: view.top - margin, bottom: view.bottom + margin },
-        this.reach,
-      )) {
-        if (!element.isConnected) continue;
-        const box = placeOf(element);
-        if (box.width === 0 && box.height === 0) continue; // not rendered
+      const margin = motion === 'landing' ? 0 : (view.bottom - view.top) * this.options.nearScreens;
+      const band = { top: view.top - margin, bottom: view.bottom + margin };
+      for (const { element, box } of elementsInBand(group, band, this.reach)) {
+        if (box.width === 0 && box.height === 0) continue; // not rendered, or gone from the page
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
     }
     // A closed modal's scroller has nothing watched any more: its motion goes with it.
     for (const root of this.motion.keys()) if (!scrollers.has(root)) this.motion.delete(root);
-    // While a scroller is flung, its elements keep what they had: what flies past in a blur is not
-    // fetched, and the check after it stops sees where the reader landed.
-    if (flung.size > 0) this.checks.requestSoon(this);
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
-      if (!seen.has(element) && !flung.has(this.watched.scrollerOf(element)!)) {
+      if (!seen.has(element) && !held.has(this.watched.scrollerOf(element)!)) {
         this.close.delete(element);
         changes.push([element, 'far']);
       }
@@ -131,8 +137,12 @@ export class VisibilityTracker implements ViewportClient {
     return changes.length ? () => this.onChange(changes) : undefined;
   }
 
-  /** Whether `root` kept scrolling faster than reading over the last two checks. */
-  private isFlung(root: Element | null, view: Band): boolean {
+  /**
+   * How `root` moved since the last check: flung while it keeps moving fast (what flies past in a
+   * blur is not fetched), landing for a moment after that (only what is on screen is), jumped when
+   * it moved fast once from rest, settled otherwise.
+   */
+  private motionOf(root: Element | null, view: Band): Motion {
     const offset = root ? root.scrollTop : this.options.win.scrollY;
     const at = this.options.win.performance.now();
     const last = this.motion.get(root);
@@ -141,8 +151,10 @@ export class VisibilityTracker implements ViewportClient {
         ? (Math.abs(offset - last.offset) / (view.bottom - view.top)) * (1000 / (at - last.at))
         : 0;
     const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
-    this.motion.set(root, { offset, at, fast });
-    return fast && !!last?.fast;
+    const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
+    this.motion.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity) });
+    if (fast) return recentlyFast ? 'flung' : 'jumped';
+    return recentlyFast ? 'landing' : 'settled';
   }
 
   /** What of the root is on screen: the window's viewport, or the part of a scroller within it. */
