@@ -240,6 +240,30 @@ describe('PageTranslator', () => {
     expect(background.requests.map((request) => request.segments[0])).toEqual(['评论1', '评论2', '评论3']);
   });
 
+  it('reads a thread the page adds only once it comes near', async () => {
+    document.body.innerHTML = noteModal({ noteId: NOTE, titleHtml: '', bodyHtml: '' });
+    const background = fakeBackground({});
+    start(background);
+    await settle();
+    const list = document.querySelector('.list-container')!;
+    list.insertAdjacentHTML('beforeend', commentItem(ids(7), noteText('楼下的评论')));
+    const thread = list.lastElementChild!;
+    const reads = vi.spyOn(thread, 'querySelectorAll');
+    viewport.setZones((element) => (element.closest('.comment-item') ? 'far' : 'visible'));
+    await settle();
+    await viewport.rescan();
+    expect(reads).not.toHaveBeenCalled();
+    expect(background.requests).toEqual([]);
+
+    viewport.setZones((element) => (element.closest('.comment-item') ? 'near' : 'visible'));
+    await viewport.rescan();
+    await settle();
+    expect(reads).toHaveBeenCalled();
+    expect(background.requests.map((request) => [request.segments[0], request.priority])).toEqual([
+      ['楼下的评论', 'near'],
+    ]);
+  });
+
   it('asks again after a glossary change, showing the old translation until the new one replaces it', async () => {
     document.body.innerHTML = noteModal({
       noteId: NOTE,

@@ -85,6 +85,14 @@ export class PageTranslator {
   private readonly textDirty = new Set<Element>();
   private readonly addedRoots = new Set<Node>();
   private readonly tracker: VisibilityTracker;
+  /**
+   * Subtrees the page added that have not been read yet, watched like units and read once they come
+   * near: a long comment list flung past is never read at all (finding its units, reading their
+   * text and deciding their language is most of what a new unit costs).
+   */
+  private readonly unread = new Set<Element>();
+  /** Whether the page removed elements since unread subtrees were last pruned. */
+  private unreadMayBeGone = false;
   private readonly instanceId = `rb${++instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
   private observer?: MutationObserver;
   private flushTimer?: ReturnType<typeof setTimeout>;
@@ -118,6 +126,7 @@ export class PageTranslator {
     this.flushTimer = undefined;
     this.textDirty.clear();
     this.addedRoots.clear();
+    this.unread.clear();
     this.tracker.disconnect();
     const inFlight: string[] = [];
     for (const entry of this.tracked.values()) {
@@ -185,6 +194,7 @@ export class PageTranslator {
   rescan(): void {
     if (!this.running) return;
     this.cleanup();
+    this.forgetUnread(() => true);
     for (const source of this.tracked.keys()) this.textDirty.add(source);
     this.scan(this.options.doc.body);
   }
@@ -222,11 +232,15 @@ export class PageTranslator {
         // a like count going away needs no pass over every unit.)
         if (isOverlay(node)) {
           if (target.nodeType === 1) this.addedRoots.add(target);
-        } else if (!this.needsCleanup && mayHoldUnitSource(node as Element)) this.needsCleanup = true;
+          continue;
+        }
+        if (this.unread.size > 0) this.unreadMayBeGone = true;
+        if (!this.needsCleanup && mayHoldUnitSource(node as Element)) this.needsCleanup = true;
       }
     }
     // Records of our own overlays ask for nothing: no timer for them.
-    if (this.textDirty.size || this.addedRoots.size || this.needsCleanup) this.scheduleFlush();
+    if (this.textDirty.size || this.addedRoots.size || this.needsCleanup || this.unreadMayBeGone)
+      this.scheduleFlush();
   }
 
   /**
@@ -250,9 +264,18 @@ export class PageTranslator {
   private flush(): void {
     if (!this.running) return;
     if (this.needsCleanup) this.cleanup();
+    if (this.unreadMayBeGone) {
+      this.unreadMayBeGone = false;
+      this.forgetUnread((root) => !root.isConnected);
+    }
     const roots = [...this.addedRoots];
     this.addedRoots.clear();
-    for (const root of roots) if (root.isConnected) this.scan(root as ParentNode);
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      this.repairBefore(root as Element);
+      this.unread.add(root as Element);
+      this.tracker.observe(root as Element);
+    }
     const dirty = [...this.textDirty];
     this.textDirty.clear();
     for (const source of dirty) if (source.isConnected) this.update(source);
@@ -265,12 +288,28 @@ export class PageTranslator {
       if (entry && !this.textDirty.has(source)) this.place(source, entry);
       else this.update(source);
     }
-    // A node added next to a unit (e.g. Vue inserting between a source and our overlay).
-    if (root instanceof Element) {
-      const previous = root.previousElementSibling;
-      const entry = previous && this.tracked.get(previous);
-      if (previous && entry) this.place(previous, entry);
+  }
+
+  /** A node added right after a unit (e.g. Vue inserting between a source and our overlay). */
+  private repairBefore(added: Element): void {
+    const previous = added.previousElementSibling;
+    const entry = previous && this.tracked.get(previous);
+    if (previous && entry) this.place(previous, entry);
+  }
+
+  /** Stops watching the unread subtrees `which` picks (gone from the page, or about to be read). */
+  private forgetUnread(which: (root: Element) => boolean): void {
+    for (const root of this.unread) {
+      if (!which(root)) continue;
+      this.unread.delete(root);
+      // A subtree that is a unit's source itself stays watched while its unit waits.
+      if (!this.isWaiting(root)) this.tracker.unobserve(root);
     }
+  }
+
+  private isWaiting(source: Element): boolean {
+    const status = this.tracked.get(source)?.status;
+    return status === 'waiting' || status === 'pending';
   }
 
   /** Forgets units whose elements left the page, cancelling what they still had in flight. */
@@ -335,6 +374,14 @@ export class PageTranslator {
    */
   private onProximity(changes: readonly (readonly [Element, Proximity])[]): void {
     if (!this.running) return;
+    // Subtrees that came near are read now; the units found in them are placed by the next check.
+    const near = new Set<Element>();
+    for (const [element, proximity] of changes)
+      if (proximity !== 'far' && this.unread.has(element)) near.add(element);
+    if (near.size > 0) {
+      this.forgetUnread((root) => near.has(root));
+      for (const root of near) if (root.isConnected) this.scan(root);
+    }
     const promoted: string[] = [];
     for (const wanted of ['visible', 'near'] as const) {
       for (const [source, proximity] of changes) {

@@ -158,15 +158,22 @@ export class TermHighlighter implements ViewportClient {
 
   check(): () => void {
     const onScreen = new Set<Element>();
+    // Scrollers flung past their marks: what they show stays until the fling ends.
+    const flung = new Set<Element | null>();
     const screen = { top: 0, bottom: this.win.innerHeight };
-    for (const [, group] of this.marked.lists()) {
+    for (const [scroller, group] of this.marked.lists()) {
+      if (this.checks?.motionOf(scroller) === 'flung') {
+        flung.add(scroller);
+        continue;
+      }
       for (const { element: source } of elementsInBand(group, screen, this.reach)) {
         // A source hidden behind its translation shows no marks.
         if (source.isConnected && !hidesSource(source)) onScreen.add(source);
       }
     }
     return () => {
-      for (const source of [...this.shown]) if (!onScreen.has(source)) this.hide(source);
+      for (const source of [...this.shown])
+        if (!onScreen.has(source) && !flung.has(this.marked.scrollerOf(source)!)) this.hide(source);
       for (const source of onScreen) this.show(source);
     };
   }

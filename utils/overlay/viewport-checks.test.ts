@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
-import { elementsInBand } from './viewport-checks';
-import { SETTLE_MS, VisibilityTracker, type Proximity } from './visibility-tracker';
+import { elementsInBand, FLUNG_CHECK_INTERVAL_MS, SETTLE_MS } from './viewport-checks';
+import { VisibilityTracker, type Proximity } from './visibility-tracker';
 
-/** Elements, each in its own parent (as units are on the site), placed by their parent's box. */
+/** Elements with no box of their own (a source hidden behind its translation), placed by their parent's. */
 function placed(boxes: readonly [top: number, height: number][]): Element[] & { reads: number[] } {
   const reads: number[] = [];
   const elements = boxes.map(([top, height], index) => {
@@ -65,7 +65,7 @@ describe('VisibilityTracker', () => {
 
   it('reports new elements once placed, then each change as the page scrolls, all of a check together', async () => {
     const zones = new Map<Element, 'visible' | 'near' | 'far' | 'above'>();
-    viewport = installFakeViewport((element) => zones.get(element.firstElementChild!) ?? 'far');
+    viewport = installFakeViewport((element) => zones.get(element) ?? 'far');
     const [a, b, c] = [0, 1, 2].map((): Element => {
       const parent = document.createElement('div');
       const element = document.createElement('p');
@@ -115,13 +115,16 @@ describe('VisibilityTracker', () => {
   it('fetches nothing that flies past while the page is flung, and reports where it landed', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const zones = new Map<Element, 'visible' | 'near' | 'far' | 'above'>();
-    viewport = installFakeViewport((element) => zones.get(element.firstElementChild!) ?? 'far');
+    viewport = installFakeViewport((element) => zones.get(element) ?? 'far');
     let scrollY = 0;
     Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
-    const scrollBy = async (screens: number) => {
-      scrollY += screens * window.innerHeight;
-      window.dispatchEvent(new Event('scroll'));
-      await vi.advanceTimersByTimeAsync(100);
+    /** Scrolls at `screensPerSecond` for `ms`, with a scroll event every 20 ms. */
+    const scroll = async (screensPerSecond: number, ms: number) => {
+      for (let elapsed = 0; elapsed < ms; elapsed += 20) {
+        scrollY += (screensPerSecond * window.innerHeight) / 50;
+        window.dispatchEvent(new Event('scroll'));
+        await vi.advanceTimersByTimeAsync(20);
+      }
     };
     const [passed, landed, ahead] = [0, 1, 2].map((): Element => {
       const parent = document.createElement('div');
@@ -140,31 +143,36 @@ describe('VisibilityTracker', () => {
     tracker.observe(ahead);
     await vi.advanceTimersByTimeAsync(500); // the first check records where the page is
 
-    // Flung: 10 screens a tenth of a second, twice, the first unit on screen for a moment, then on.
-    await scrollBy(10);
+    // Flung at 20 screens a second (its first check is a jump's): a unit on screen for a moment,
+    // then gone by.
+    await scroll(20, 200);
     zones.set(passed, 'visible');
-    await scrollBy(10);
+    await scroll(20, 200);
     zones.set(passed, 'above').set(landed, 'visible').set(ahead, 'near');
-    await scrollBy(1);
+    await scroll(20, 100);
     expect(reports).toEqual([]);
 
-    // Landed: the page stays put, and the check after it reports what is on screen there.
-    await vi.advanceTimersByTimeAsync(200);
+    // Landed: the page stays put, and a check soon after reports what is on screen there, only that.
+    await vi.advanceTimersByTimeAsync(FLUNG_CHECK_INTERVAL_MS + 100);
     expect(reports).toEqual([[[landed, 'visible']]]);
-    // A pause as short as a page of comments loading is not the end of the fling.
+
+    // Flung on at once: that pause (a page of comments loading) was part of the fling.
     zones.set(landed, 'above').set(ahead, 'above');
-    await scrollBy(10);
-    expect(reports).toHaveLength(1);
+    await scroll(20, 200);
     zones.set(landed, 'visible').set(ahead, 'near');
-    await scrollBy(-10);
+    await scroll(-20, 200);
+    await vi.advanceTimersByTimeAsync(FLUNG_CHECK_INTERVAL_MS);
+    expect(reports).toHaveLength(1);
 
     // Once the reader stays, what lies ahead is fetched too.
-    await vi.advanceTimersByTimeAsync(SETTLE_MS + 100);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + FLUNG_CHECK_INTERVAL_MS);
     expect(reports.slice(1)).toEqual([[[ahead, 'near']]]);
 
     // One jump is not a fling: where it lands is reported at once.
     zones.set(passed, 'visible').set(landed, 'far').set(ahead, 'far');
-    await scrollBy(-30);
+    scrollY -= 30 * window.innerHeight;
+    window.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(20);
     expect(reports.slice(2)).toEqual([
       [
         [landed, 'far'],

@@ -23,6 +23,34 @@ export interface ViewportClient {
 /** At most one check per this many milliseconds while the page scrolls. */
 export const CHECK_INTERVAL_MS = 100;
 
+/**
+ * Between checks while every scroller looked at is flung: nothing is fetched or marked then, and
+ * only where the fling stops matters.
+ */
+export const FLUNG_CHECK_INTERVAL_MS = 250;
+
+/**
+ * A scroller moving faster than this many of its own heights a second is being flung, not read,
+ * unless it was still just before: one fast interval alone is a jump (back to the top, to a linked
+ * comment), and where it lands is read at once.
+ */
+export const FLING_SCREENS_PER_SECOND = 4;
+
+/**
+ * How long after it last moved fast a scroller counts as landing rather than settled: only what is
+ * on screen is fetched then, and what lies ahead waits until the reader stays. A fling that stops at
+ * the end of the loaded comments for a moment (while the site fetches the next page) and goes on is
+ * still a fling.
+ */
+export const SETTLE_MS = 500;
+
+/**
+ * How a scroller moved since the last check: flung while it keeps moving fast (what flies past in a
+ * blur is neither fetched nor marked), landing for a moment after that, jumped when it moved fast
+ * once from rest, settled otherwise.
+ */
+export type Motion = 'settled' | 'jumped' | 'flung' | 'landing';
+
 export class ViewportChecks {
   private readonly clients = new Set<ViewportClient>();
   /** Clients that asked for the next check; a check after scrolling runs every following client. */
@@ -35,7 +63,14 @@ export class ViewportChecks {
   private layoutTimer: ReturnType<typeof setTimeout> | undefined;
   private waitingForLayout = false;
   private lastCheck = -Infinity;
+  /** Until the next throttled check: longer while everything looked at is flung. */
+  private interval = CHECK_INTERVAL_MS;
   private listening = false;
+  /** Each scroller's (null: the window's) offset at the last check that looked at it. */
+  private readonly offsets = new Map<Element | null, { offset: number; at: number; fastAt: number }>();
+  /** What this check has read of each scroller, read once however many clients ask. */
+  private readonly views = new Map<Element | null, Band | undefined>();
+  private readonly motions = new Map<Element | null, Motion>();
   private readonly onViewportChange = () => this.scheduleThrottled();
 
   constructor(private readonly win: Window & typeof globalThis) {
@@ -66,6 +101,8 @@ export class ViewportChecks {
     this.afterLayout?.disconnect();
     this.waitingForLayout = false;
     this.lastCheck = -Infinity;
+    this.interval = CHECK_INTERVAL_MS;
+    this.offsets.clear();
   }
 
   /** `client` has something new to place (elements just added): checks it after the next layout. */
@@ -75,19 +112,6 @@ export class ViewportChecks {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.cueAfterLayout();
-  }
-
-  /**
-   * Checks `client` again one interval from now, e.g. to see where a fling landed. (A `scrollend`
-   * event would not do: Chromium fires one after every wheel notch's short animation.)
-   */
-  requestSoon(client: ViewportClient): void {
-    this.asked.add(client);
-    if (this.timer !== undefined || this.waitingForLayout) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.cueAfterLayout();
-    }, CHECK_INTERVAL_MS);
   }
 
   /**
@@ -113,7 +137,7 @@ export class ViewportChecks {
   private scheduleThrottled(): void {
     this.scrolled = true;
     if (this.timer !== undefined || this.waitingForLayout) return;
-    const wait = this.lastCheck + CHECK_INTERVAL_MS - this.win.performance.now();
+    const wait = this.lastCheck + this.interval - this.win.performance.now();
     if (wait <= 0) {
       this.cueAfterLayout();
       return;
@@ -141,9 +165,70 @@ export class ViewportChecks {
     if (this.scrolled) this.lastCheck = this.win.performance.now();
     this.scrolled = false;
     this.asked.clear();
+    this.views.clear();
+    this.motions.clear();
     const writes = due.map((client) => client.check());
     for (const write of writes) write?.();
     this.sync();
+    this.followMotion();
+  }
+
+  /**
+   * A scroller still moving fast, or just stopped, is looked at again one interval later even if no
+   * scroll event comes: that check sees where the fling landed, and the one after where it settled.
+   */
+  private followMotion(): void {
+    for (const root of this.offsets.keys()) if (root && !root.isConnected) this.offsets.delete(root);
+    const motions = [...this.motions.values()];
+    const moving = motions.some((motion) => motion === 'flung' || motion === 'landing');
+    this.interval =
+      moving && motions.every((motion) => motion === 'flung') ? FLUNG_CHECK_INTERVAL_MS : CHECK_INTERVAL_MS;
+    if (!moving || !this.listening) return;
+    this.scrolled = true;
+    if (this.timer !== undefined || this.waitingForLayout) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.cueAfterLayout();
+    }, this.interval);
+  }
+
+  /**
+   * What of `root` is on screen: the window's viewport, or the part of a scroller within it;
+   * undefined for a scroller with no box (closed, hidden). Read once per check.
+   */
+  viewOf(root: Element | null): Band | undefined {
+    if (this.views.has(root)) return this.views.get(root);
+    const height = this.win.innerHeight;
+    let view: Band | undefined = { top: 0, bottom: height };
+    if (root) {
+      const box = root.isConnected ? root.getBoundingClientRect() : undefined;
+      const top = Math.max(0, box?.top ?? 0);
+      const bottom = Math.min(height, box?.bottom ?? 0);
+      view = bottom > top ? { top, bottom } : undefined;
+    }
+    this.views.set(root, view);
+    return view;
+  }
+
+  /** How `root` moved since the last check that looked at it (see `Motion`). Read once per check. */
+  motionOf(root: Element | null): Motion {
+    const known = this.motions.get(root);
+    if (known) return known;
+    const view = this.viewOf(root);
+    const height = view ? view.bottom - view.top : 0;
+    const offset = root ? root.scrollTop : this.win.scrollY;
+    const at = this.win.performance.now();
+    const last = this.offsets.get(root);
+    const screensPerSecond =
+      last && at > last.at && height > 0
+        ? (Math.abs(offset - last.offset) / height) * (1000 / (at - last.at))
+        : 0;
+    const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
+    const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
+    this.offsets.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity) });
+    const motion: Motion = fast ? (recentlyFast ? 'flung' : 'jumped') : recentlyFast ? 'landing' : 'settled';
+    this.motions.set(root, motion);
+    return motion;
   }
 }
 
@@ -163,14 +248,17 @@ export interface Band {
 }
 
 /**
- * Where an element lies, read from its parent: a source hidden behind its translation has no box,
- * but its parent keeps its place in the list.
+ * Where an element lies: its box, or its parent's when it has none (a source hidden behind its
+ * translation has no box, but its parent keeps its place in the list).
  */
 export function placeOf(element: Element): DOMRect {
-  return (element.parentElement ?? element).getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.width === 0 && box.height === 0 && element.parentElement
+    ? element.parentElement.getBoundingClientRect()
+    : box;
 }
 
-/** An element and the place `placeOf` read for it. */
+/** An element and the place read for it. */
 export interface Placed {
   element: Element;
   box: DOMRect;

@@ -2,30 +2,11 @@ import {
   elementsInBand,
   ScrollerGroups,
   viewportChecksFor,
-  type Band,
   type ViewportChecks,
   type ViewportClient,
 } from './viewport-checks';
 
 export type Proximity = 'visible' | 'near' | 'far';
-
-/**
- * A scroller moving faster than this many of its own heights a second is being flung, not read,
- * unless it was still just before: one fast interval alone is a jump (back to the top, to a linked
- * comment), and where it lands is read at once. While a fling lasts, nothing comes near or into
- * view (see `check`).
- */
-export const FLING_SCREENS_PER_SECOND = 4;
-
-/**
- * How long after its last fast check a scroller counts as landing rather than settled: only what is
- * on screen is fetched then, and what lies ahead waits until the reader stays. A fling that stops
- * at the end of the loaded comments for a moment (while the site fetches the next page) and then
- * goes on is still a fling.
- */
-export const SETTLE_MS = 400;
-
-type Motion = 'settled' | 'jumped' | 'flung' | 'landing';
 
 export interface VisibilityTrackerOptions {
   win: Window & typeof globalThis;
@@ -51,8 +32,6 @@ export class VisibilityTracker implements ViewportClient {
   /** Watched elements that are not far. */
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
-  /** Each scroller's scroll offset at the last check, to tell reading from flinging. */
-  private readonly motion = new Map<Element | null, { offset: number; at: number; fastAt: number }>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
   private readonly reach = { tallest: 0 };
   private connected = false;
@@ -93,7 +72,6 @@ export class VisibilityTracker implements ViewportClient {
   disconnect(): void {
     this.watched.clear();
     this.close.clear();
-    this.motion.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
   }
@@ -102,18 +80,15 @@ export class VisibilityTracker implements ViewportClient {
     const seen = new Map<Element, Proximity>();
     // Scrollers whose elements keep what they had, but for those now on screen (when landing).
     const held = new Set<Element | null>();
-    const scrollers = new Set<Element | null>();
     for (const [root, group] of this.watched.lists()) {
-      scrollers.add(root);
-      const view = this.viewOf(root);
+      const view = this.checks.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
-      const motion = this.motionOf(root, view);
-      if (motion === 'flung' || motion === 'landing') {
+      const motion = this.checks.motionOf(root);
+      if (motion === 'flung') {
         held.add(root);
-        // Checked again shortly: what a fling stops at is read once the reader stays.
-        this.checks.requestSoon(this);
-        if (motion === 'flung') continue;
+        continue;
       }
+      if (motion === 'landing') held.add(root);
       const margin = motion === 'landing' ? 0 : (view.bottom - view.top) * this.options.nearScreens;
       const band = { top: view.top - margin, bottom: view.bottom + margin };
       for (const { element, box } of elementsInBand(group, band, this.reach)) {
@@ -121,8 +96,6 @@ export class VisibilityTracker implements ViewportClient {
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
     }
-    // A closed modal's scroller has nothing watched any more: its motion goes with it.
-    for (const root of this.motion.keys()) if (!scrollers.has(root)) this.motion.delete(root);
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
       if (!seen.has(element) && !held.has(this.watched.scrollerOf(element)!)) {
@@ -135,36 +108,5 @@ export class VisibilityTracker implements ViewportClient {
         changes.push([element, now]);
       }
     return changes.length ? () => this.onChange(changes) : undefined;
-  }
-
-  /**
-   * How `root` moved since the last check: flung while it keeps moving fast (what flies past in a
-   * blur is not fetched), landing for a moment after that (only what is on screen is), jumped when
-   * it moved fast once from rest, settled otherwise.
-   */
-  private motionOf(root: Element | null, view: Band): Motion {
-    const offset = root ? root.scrollTop : this.options.win.scrollY;
-    const at = this.options.win.performance.now();
-    const last = this.motion.get(root);
-    const screensPerSecond =
-      last && at > last.at
-        ? (Math.abs(offset - last.offset) / (view.bottom - view.top)) * (1000 / (at - last.at))
-        : 0;
-    const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
-    const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
-    this.motion.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity) });
-    if (fast) return recentlyFast ? 'flung' : 'jumped';
-    return recentlyFast ? 'landing' : 'settled';
-  }
-
-  /** What of the root is on screen: the window's viewport, or the part of a scroller within it. */
-  private viewOf(root: Element | null): Band | undefined {
-    const height = this.options.win.innerHeight;
-    if (!root) return { top: 0, bottom: height };
-    if (!root.isConnected) return undefined;
-    const box = root.getBoundingClientRect();
-    const top = Math.max(0, box.top);
-    const bottom = Math.min(height, box.bottom);
-    return bottom > top ? { top, bottom } : undefined;
   }
 }
