@@ -40,7 +40,7 @@ export interface PageTranslatorOptions {
   prioritize: (requestIds: string[]) => void;
   /** How far above and below the viewport units are fetched ahead, in viewport heights. */
   nearScreens?: number;
-  /** Delay that coalesces bursts of DOM mutations (Vue renders a page of comments in many steps). */
+  /** Delay that coalesces bursts of text changes and removals (Vue re-renders in several steps). */
   flushDelayMs?: number;
   /** Adds glossary context to a finished overlay (term chips, highlights in the source). */
   decorate?: (source: Element, overlay: HTMLElement, unit: Unit, terms: readonly TermCard[]) => void;
@@ -83,7 +83,6 @@ export class PageTranslator {
   private readonly tracked = new Map<Element, Tracked>();
   private readonly memory = new Map<string, Rendering>();
   private readonly textDirty = new Set<Element>();
-  private readonly addedRoots = new Set<Node>();
   private readonly tracker: VisibilityTracker;
   /**
    * Subtrees the page added that have not been read yet, watched like units and read once they come
@@ -125,7 +124,6 @@ export class PageTranslator {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.textDirty.clear();
-    this.addedRoots.clear();
     this.unread.clear();
     this.tracker.disconnect();
     const inFlight: string[] = [];
@@ -211,7 +209,7 @@ export class PageTranslator {
       // ask where in the page they are.
       const { addedNodes, removedNodes } = record;
       if (addedNodes.length + removedNodes.length === 1 && isOverlay(addedNodes[0] ?? removedNodes[0])) {
-        if (removedNodes.length > 0 && target.nodeType === 1) this.addedRoots.add(target);
+        if (removedNodes.length > 0 && target.nodeType === 1) this.observeUnread(target as Element);
         continue;
       }
       if (target !== known) {
@@ -220,27 +218,28 @@ export class PageTranslator {
         knownEnclosing = knownInsideOverlay ? null : enclosingUnitSource(target);
       }
       if (knownInsideOverlay) continue;
+      // A change inside a unit's text: the unit is read again as a whole.
       if (knownEnclosing) this.textDirty.add(knownEnclosing);
       if (record.type === 'characterData') continue;
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !isOverlay(node)) this.addedRoots.add(node);
-      }
-      for (const node of record.removedNodes) {
+      if (!knownEnclosing)
+        for (const node of addedNodes)
+          if (node.nodeType === 1 && !isOverlay(node)) this.observeUnread(node as Element);
+      for (const node of removedNodes) {
         if (node.nodeType !== 1) continue;
         // Our overlay removed by someone else: its source needs it back. Site nodes removed with
         // units in them: those units are gone and their requests can be cancelled. (A spinner or
         // a like count going away needs no pass over every unit.)
         if (isOverlay(node)) {
-          if (target.nodeType === 1) this.addedRoots.add(target);
+          if (target.nodeType === 1) this.observeUnread(target as Element);
           continue;
         }
         if (this.unread.size > 0) this.unreadMayBeGone = true;
         if (!this.needsCleanup && mayHoldUnitSource(node as Element)) this.needsCleanup = true;
       }
     }
-    // Records of our own overlays ask for nothing: no timer for them.
-    if (this.textDirty.size || this.addedRoots.size || this.needsCleanup || this.unreadMayBeGone)
-      this.scheduleFlush();
+    // Added subtrees wait for the viewport checks, and records of our own overlays ask for nothing:
+    // a timer only for changed text and removed nodes.
+    if (this.textDirty.size || this.needsCleanup || this.unreadMayBeGone) this.scheduleFlush();
   }
 
   /**
@@ -268,14 +267,6 @@ export class PageTranslator {
       this.unreadMayBeGone = false;
       this.forgetUnread((root) => !root.isConnected);
     }
-    const roots = [...this.addedRoots];
-    this.addedRoots.clear();
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      this.repairBefore(root as Element);
-      this.unread.add(root as Element);
-      this.tracker.observe(root as Element);
-    }
     const dirty = [...this.textDirty];
     this.textDirty.clear();
     for (const source of dirty) if (source.isConnected) this.update(source);
@@ -288,6 +279,17 @@ export class PageTranslator {
       if (entry && !this.textDirty.has(source)) this.place(source, entry);
       else this.update(source);
     }
+  }
+
+  /**
+   * A subtree the page added (or the parent of our overlay someone removed): watched until it comes
+   * near, then read. Checked after the next layout, by which time a render in several steps is whole.
+   */
+  private observeUnread(root: Element): void {
+    if (!root.isConnected) return;
+    this.repairBefore(root);
+    this.unread.add(root);
+    this.tracker.observe(root);
   }
 
   /** A node added right after a unit (e.g. Vue inserting between a source and our overlay). */

@@ -6,7 +6,6 @@
 
 import { hidesSource } from './overlay-element';
 import {
-  elementsInBand,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -93,18 +92,17 @@ export interface TermHighlighterOptions {
 export class TermHighlighter implements ViewportClient {
   private readonly ranges = new Map<Element, StaticRange[]>();
   /** Marked sources per scroll container, in document order. */
-  private readonly marked = new ScrollerGroups();
+  private readonly marked: ScrollerGroups;
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
   private readonly checks: ViewportChecks | undefined;
-  /** The tallest unit seen, how far above the screen a unit may start and still reach into it. */
-  private readonly reach = { tallest: 0 };
   private disposed = false;
 
   constructor(
     private readonly win: Window & typeof globalThis,
-    private readonly options: TermHighlighterOptions = {},
+    options: TermHighlighterOptions = {},
   ) {
+    this.marked = new ScrollerGroups(options.findScroller ?? (() => null));
     const registry = (win.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
     const HighlightClass = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
     if (!registry || !HighlightClass) return;
@@ -132,7 +130,7 @@ export class TermHighlighter implements ViewportClient {
     if (ranges.length === 0) return;
     const wasFollowing = this.following;
     this.ranges.set(source, ranges);
-    this.marked.add(source, this.options.findScroller?.(source) ?? null);
+    this.marked.add(source);
     if (!wasFollowing) this.checks?.sync();
     this.checks?.request(this);
   }
@@ -161,12 +159,12 @@ export class TermHighlighter implements ViewportClient {
     // Scrollers flung past their marks: what they show stays until the fling ends.
     const flung = new Set<Element | null>();
     const screen = { top: 0, bottom: this.win.innerHeight };
-    for (const [scroller, group] of this.marked.lists()) {
+    for (const scroller of this.marked.containers()) {
       if (this.checks?.motionOf(scroller) === 'flung') {
         flung.add(scroller);
         continue;
       }
-      for (const { element: source } of elementsInBand(group, screen, this.reach)) {
+      for (const { element: source } of this.marked.inBand(scroller, screen)) {
         // A source hidden behind its translation shows no marks.
         if (source.isConnected && !hidesSource(source)) onScreen.add(source);
       }

@@ -57,8 +57,11 @@ export class ViewportChecks {
   private readonly asked = new Set<ViewportClient>();
   private scrolled = false;
   private readonly afterLayout: ResizeObserver | undefined;
-  /** The throttled or delayed check's timer. */
+  /** The throttled check's timer. */
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** While a scroller is flung or landing: checks on a steady beat, not a timer set per check. */
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private tickerInterval = 0;
   /** Where there is no resize observer: the timer standing in for the next layout. */
   private layoutTimer: ReturnType<typeof setTimeout> | undefined;
   private waitingForLayout = false;
@@ -67,7 +70,10 @@ export class ViewportChecks {
   private interval = CHECK_INTERVAL_MS;
   private listening = false;
   /** Each scroller's (null: the window's) offset at the last check that looked at it. */
-  private readonly offsets = new Map<Element | null, { offset: number; at: number; fastAt: number }>();
+  private readonly offsets = new Map<
+    Element | null,
+    { offset: number; at: number; fastAt: number; motion: Motion }
+  >();
   /** What this check has read of each scroller, read once however many clients ask. */
   private readonly views = new Map<Element | null, Band | undefined>();
   private readonly motions = new Map<Element | null, Motion>();
@@ -98,6 +104,7 @@ export class ViewportChecks {
     clearTimeout(this.timer);
     clearTimeout(this.layoutTimer);
     this.timer = this.layoutTimer = undefined;
+    this.stopTicker();
     this.afterLayout?.disconnect();
     this.waitingForLayout = false;
     this.lastCheck = -Infinity;
@@ -131,12 +138,13 @@ export class ViewportChecks {
       this.win.removeEventListener('resize', this.onViewportChange);
       clearTimeout(this.timer);
       this.timer = undefined;
+      this.stopTicker();
     }
   }
 
   private scheduleThrottled(): void {
     this.scrolled = true;
-    if (this.timer !== undefined || this.waitingForLayout) return;
+    if (this.timer !== undefined || this.ticker !== undefined || this.waitingForLayout) return;
     const wait = this.lastCheck + this.interval - this.win.performance.now();
     if (wait <= 0) {
       this.cueAfterLayout();
@@ -183,13 +191,24 @@ export class ViewportChecks {
     const moving = motions.some((motion) => motion === 'flung' || motion === 'landing');
     this.interval =
       moving && motions.every((motion) => motion === 'flung') ? FLUNG_CHECK_INTERVAL_MS : CHECK_INTERVAL_MS;
-    if (!moving || !this.listening) return;
+    if (!moving || !this.listening) {
+      this.stopTicker();
+      return;
+    }
     this.scrolled = true;
-    if (this.timer !== undefined || this.waitingForLayout) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.cueAfterLayout();
+    if (this.ticker !== undefined && this.tickerInterval === this.interval) return;
+    this.stopTicker();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.tickerInterval = this.interval;
+    this.ticker = setInterval(() => {
+      if (!this.waitingForLayout) this.cueAfterLayout();
     }, this.interval);
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 
   /**
@@ -214,19 +233,25 @@ export class ViewportChecks {
   motionOf(root: Element | null): Motion {
     const known = this.motions.get(root);
     if (known) return known;
+    const at = this.win.performance.now();
+    const last = this.offsets.get(root);
+    // Speed over less than an interval is noise (a wheel notch scrolls in one short burst): a check
+    // that soon after the last one (asked for by new elements) goes by what that one saw.
+    if (last && at - last.at < CHECK_INTERVAL_MS) {
+      this.motions.set(root, last.motion);
+      return last.motion;
+    }
     const view = this.viewOf(root);
     const height = view ? view.bottom - view.top : 0;
     const offset = root ? root.scrollTop : this.win.scrollY;
-    const at = this.win.performance.now();
-    const last = this.offsets.get(root);
     const screensPerSecond =
       last && at > last.at && height > 0
         ? (Math.abs(offset - last.offset) / height) * (1000 / (at - last.at))
         : 0;
     const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
     const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
-    this.offsets.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity) });
     const motion: Motion = fast ? (recentlyFast ? 'flung' : 'jumped') : recentlyFast ? 'landing' : 'settled';
+    this.offsets.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity), motion });
     this.motions.set(root, motion);
     return motion;
   }
@@ -275,7 +300,7 @@ export interface Placed {
 export function elementsInBand(
   ordered: readonly Element[],
   band: Band,
-  reach: { tallest: number },
+  reach: { tallest: number; sawEmpty?: boolean },
 ): Placed[] {
   // The bisection's last reads are next to where the scan starts: each box is read once.
   const reads = new Map<number, Placed>();
@@ -285,6 +310,7 @@ export function elementsInBand(
     const element = ordered[index]!;
     placed = { element, box: placeOf(element) };
     if (placed.box.height > reach.tallest) reach.tallest = placed.box.height;
+    else if (placed.box.height === 0 && placed.box.width === 0) reach.sawEmpty = true;
     reads.set(index, placed);
     return placed;
   };
@@ -311,30 +337,53 @@ export function elementsInBand(
 
 /**
  * Followed elements by the scroll container they scroll in (null for the window), each container's
- * in document order, as `elementsInBand` needs them. Removal is cheap: lists are compacted when next
- * read.
+ * in document order, as `elementsInBand` needs them. Removal is cheap: an element removed stays in
+ * its list, where its box still marks a place, until a quarter of the list is such, or until a
+ * check meets an empty box (one gone from the page would mislead the bisection).
  */
 export class ScrollerGroups {
   private readonly groups = new Map<Element | null, Element[]>();
   private readonly scrollers = new Map<Element, Element | null>();
-  /** Containers with elements removed since their list was last read. */
-  private readonly loose = new Set<Element | null>();
+  /** How many of each container's list are no longer followed. */
+  private readonly removed = new Map<Element | null, number>();
+  /** Elements no longer followed that still sit in a list, and which container's list. */
+  private readonly stale = new Map<Element, Element | null>();
+  /** The tallest element seen, how far above a band an element may start and still reach into it. */
+  private readonly reach: { tallest: number; sawEmpty?: boolean } = { tallest: 0 };
+  /** The last element added, its container and its index there: siblings added together share one. */
+  private lastAdded: { parent: Element | null; scroller: Element | null; index: number } | undefined;
+
+  constructor(private readonly findScroller: (element: Element) => Element | null) {}
 
   get size(): number {
     return this.scrollers.size;
+  }
+
+  has(element: Element): boolean {
+    return this.scrollers.has(element);
   }
 
   scrollerOf(element: Element): Element | null | undefined {
     return this.scrollers.get(element);
   }
 
-  /** Adds `element`, in `scroller`; false when it was there already. */
-  add(element: Element, scroller: Element | null): boolean {
+  /** Adds `element`; false when it was there already. */
+  add(element: Element): boolean {
     if (this.scrollers.has(element)) return false;
+    const parent = element.parentElement;
+    const last = this.lastAdded;
+    const scroller = last && parent && parent === last.parent ? last.scroller : this.findScroller(element);
     this.scrollers.set(element, scroller);
+    if (this.stale.get(element) === scroller) {
+      // Followed again (asked for again after a glossary change): it never left its place.
+      this.stale.delete(element);
+      this.removed.set(scroller, this.removed.get(scroller)! - 1);
+      return true;
+    }
     let list = this.groups.get(scroller);
     if (!list) this.groups.set(scroller, (list = []));
-    insertInDocumentOrder(list, element);
+    const hint = last?.scroller === scroller ? last.index : -1;
+    this.lastAdded = { parent, scroller, index: insertInDocumentOrder(list, element, hint) };
     return true;
   }
 
@@ -343,43 +392,80 @@ export class ScrollerGroups {
     const scroller = this.scrollers.get(element);
     if (scroller === undefined) return false;
     this.scrollers.delete(element);
-    this.loose.add(scroller);
+    this.stale.set(element, scroller);
+    const removed = (this.removed.get(scroller) ?? 0) + 1;
+    this.removed.set(scroller, removed);
+    if (removed * 4 > (this.groups.get(scroller)?.length ?? 0)) this.compact(scroller);
     return true;
   }
 
   clear(): void {
     this.groups.clear();
     this.scrollers.clear();
-    this.loose.clear();
+    this.removed.clear();
+    this.stale.clear();
+    this.lastAdded = undefined;
   }
 
-  /** Each container and its elements, in document order. */
-  lists(): MapIterator<[Element | null, Element[]]> {
-    for (const scroller of this.loose) {
-      const kept = this.groups.get(scroller)?.filter((element) => this.scrollers.has(element)) ?? [];
-      if (kept.length) this.groups.set(scroller, kept);
-      else this.groups.delete(scroller);
+  /** The containers that have followed elements. */
+  containers(): (Element | null)[] {
+    return [...this.groups.keys()];
+  }
+
+  /** The followed elements of `scroller` whose place meets `band`, with their places. */
+  inBand(scroller: Element | null, band: Band): Placed[] {
+    const list = this.groups.get(scroller);
+    if (!list) return [];
+    this.lastAdded = undefined; // a parent may have moved since
+    this.reach.sawEmpty = false;
+    let found = elementsInBand(list, band, this.reach);
+    if (this.reach.sawEmpty && this.removed.get(scroller)) {
+      this.compact(scroller);
+      found = elementsInBand(this.groups.get(scroller) ?? [], band, this.reach);
     }
-    this.loose.clear();
-    return this.groups.entries();
+    return this.removed.get(scroller)
+      ? found.filter(({ element }) => this.scrollers.get(element) === scroller)
+      : found;
+  }
+
+  private compact(scroller: Element | null): void {
+    this.removed.delete(scroller);
+    this.lastAdded = undefined;
+    const kept: Element[] = [];
+    for (const element of this.groups.get(scroller) ?? []) {
+      if (this.scrollers.get(element) === scroller) kept.push(element);
+      else if (this.stale.get(element) === scroller) this.stale.delete(element);
+    }
+    if (kept.length) this.groups.set(scroller, kept);
+    else this.groups.delete(scroller);
   }
 }
 
-/** Inserts `element` into `list`, kept in document order; new elements usually come last. */
-function insertInDocumentOrder(list: Element[], element: Element): void {
+/**
+ * Inserts `element` into `list`, kept in document order, and returns where. New elements usually
+ * come last (the page appends), or right after the one inserted before (the units of one subtree
+ * just read): `hint` is that one's index.
+ */
+function insertInDocumentOrder(list: Element[], element: Element, hint: number): number {
   const follows = (a: Element, b: Element) =>
     (b.compareDocumentPosition(a) & 4) /* Node.DOCUMENT_POSITION_FOLLOWING */ !== 0;
   const last = list[list.length - 1];
-  if (!last || follows(element, last)) {
+  if (!last || element.previousElementSibling === last || follows(element, last)) {
     list.push(element);
-    return;
+    return list.length - 1;
   }
   let low = 0;
-  let high = list.length;
+  let high = list.length - 1; // it precedes the last
+  const before = list[hint];
+  if (before && hint < high && follows(element, before)) {
+    low = hint + 1;
+    if (!follows(element, list[low]!)) high = low;
+  }
   while (low < high) {
     const middle = (low + high) >> 1;
     if (follows(element, list[middle]!)) low = middle + 1;
     else high = middle;
   }
   list.splice(low, 0, element);
+  return low;
 }

@@ -1,5 +1,4 @@
 import {
-  elementsInBand,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -28,12 +27,10 @@ export interface VisibilityTrackerOptions {
  */
 export class VisibilityTracker implements ViewportClient {
   /** Watched elements per scroll container, in document order. */
-  private readonly watched = new ScrollerGroups();
+  private readonly watched: ScrollerGroups;
   /** Watched elements that are not far. */
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
-  /** The tallest element seen, how far above a band an element may start and still reach into it. */
-  private readonly reach = { tallest: 0 };
   private connected = false;
 
   constructor(
@@ -41,6 +38,7 @@ export class VisibilityTracker implements ViewportClient {
     private readonly options: VisibilityTrackerOptions,
   ) {
     this.checks = viewportChecksFor(options.win);
+    this.watched = new ScrollerGroups(options.findScroller);
   }
 
   get following(): boolean {
@@ -50,7 +48,7 @@ export class VisibilityTracker implements ViewportClient {
   observe(element: Element): void {
     if (this.watched.scrollerOf(element) !== undefined) return;
     const first = this.watched.size === 0;
-    this.watched.add(element, this.options.findScroller(element));
+    this.watched.add(element);
     // Whether anything follows scrolling changes only with the first element, not with every unit.
     if (!this.connected) {
       this.connected = true;
@@ -80,7 +78,7 @@ export class VisibilityTracker implements ViewportClient {
     const seen = new Map<Element, Proximity>();
     // Scrollers whose elements keep what they had, but for those now on screen (when landing).
     const held = new Set<Element | null>();
-    for (const [root, group] of this.watched.lists()) {
+    for (const root of this.watched.containers()) {
       const view = this.checks.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
       const motion = this.checks.motionOf(root);
@@ -91,7 +89,7 @@ export class VisibilityTracker implements ViewportClient {
       if (motion === 'landing') held.add(root);
       const margin = motion === 'landing' ? 0 : (view.bottom - view.top) * this.options.nearScreens;
       const band = { top: view.top - margin, bottom: view.bottom + margin };
-      for (const { element, box } of elementsInBand(group, band, this.reach)) {
+      for (const { element, box } of this.watched.inBand(root, band)) {
         if (box.width === 0 && box.height === 0) continue; // not rendered, or gone from the page
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
