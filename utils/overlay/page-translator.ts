@@ -89,9 +89,7 @@ export class PageTranslator {
    * near: a long comment list flung past is never read at all (finding its units, reading their
    * text and deciding their language is most of what a new unit costs).
    */
-  private readonly unread = new Set<Element>();
-  /** Whether the page removed elements since unread subtrees were last pruned. */
-  private unreadMayBeGone = false;
+  private unread = new WeakSet<Element>();
   private readonly instanceId = `rb${++instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
   private observer?: MutationObserver;
   private flushTimer?: ReturnType<typeof setTimeout>;
@@ -124,7 +122,7 @@ export class PageTranslator {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.textDirty.clear();
-    this.unread.clear();
+    this.unread = new WeakSet();
     this.tracker.disconnect();
     const inFlight: string[] = [];
     for (const entry of this.tracked.values()) {
@@ -192,7 +190,6 @@ export class PageTranslator {
   rescan(): void {
     if (!this.running) return;
     this.cleanup();
-    this.forgetUnread(() => true);
     for (const source of this.tracked.keys()) this.textDirty.add(source);
     this.scan(this.options.doc.body);
   }
@@ -233,13 +230,14 @@ export class PageTranslator {
           if (target.nodeType === 1) this.observeUnread(target as Element);
           continue;
         }
-        if (this.unread.size > 0) this.unreadMayBeGone = true;
+        // Unread subtrees it took with it: the tracker drops them once a check meets their empty boxes.
+        this.tracker.noteRemovals();
         if (!this.needsCleanup && mayHoldUnitSource(node as Element)) this.needsCleanup = true;
       }
     }
     // Added subtrees wait for the viewport checks, and records of our own overlays ask for nothing:
     // a timer only for changed text and removed nodes.
-    if (this.textDirty.size || this.needsCleanup || this.unreadMayBeGone) this.scheduleFlush();
+    if (this.textDirty.size || this.needsCleanup) this.scheduleFlush();
   }
 
   /**
@@ -263,10 +261,6 @@ export class PageTranslator {
   private flush(): void {
     if (!this.running) return;
     if (this.needsCleanup) this.cleanup();
-    if (this.unreadMayBeGone) {
-      this.unreadMayBeGone = false;
-      this.forgetUnread((root) => !root.isConnected);
-    }
     const dirty = [...this.textDirty];
     this.textDirty.clear();
     for (const source of dirty) if (source.isConnected) this.update(source);
@@ -299,14 +293,12 @@ export class PageTranslator {
     if (previous && entry) this.place(previous, entry);
   }
 
-  /** Stops watching the unread subtrees `which` picks (gone from the page, or about to be read). */
-  private forgetUnread(which: (root: Element) => boolean): void {
-    for (const root of this.unread) {
-      if (!which(root)) continue;
-      this.unread.delete(root);
-      // A subtree that is a unit's source itself stays watched while its unit waits.
-      if (!this.isWaiting(root)) this.tracker.unobserve(root);
-    }
+  /** Reads a subtree that came near; the units found in it are placed by the next check. */
+  private read(root: Element): void {
+    this.unread.delete(root);
+    // A subtree that is a unit's source itself stays watched while its unit waits.
+    if (!this.isWaiting(root)) this.tracker.unobserve(root);
+    if (root.isConnected) this.scan(root);
   }
 
   private isWaiting(source: Element): boolean {
@@ -376,14 +368,8 @@ export class PageTranslator {
    */
   private onProximity(changes: readonly (readonly [Element, Proximity])[]): void {
     if (!this.running) return;
-    // Subtrees that came near are read now; the units found in them are placed by the next check.
-    const near = new Set<Element>();
     for (const [element, proximity] of changes)
-      if (proximity !== 'far' && this.unread.has(element)) near.add(element);
-    if (near.size > 0) {
-      this.forgetUnread((root) => near.has(root));
-      for (const root of near) if (root.isConnected) this.scan(root);
-    }
+      if (proximity !== 'far' && this.unread.has(element)) this.read(element);
     const promoted: string[] = [];
     for (const wanted of ['visible', 'near'] as const) {
       for (const [source, proximity] of changes) {

@@ -105,6 +105,15 @@ describe('ScrollerGroups', () => {
     expect(indices(groups.inBand(null, { top: 10_000, bottom: 10_200 }))).toEqual([300, 301, 302]);
   });
 
+  it('drops followed elements the page removed once a check meets one', () => {
+    const { list, groups, indices } = longList();
+    expect(indices(groups.inBand(null, { top: 10_000, bottom: 10_200 }))).toEqual([300, 301, 302]);
+    for (const element of list.slice(450, 550)) element.remove();
+    groups.noteRemovals();
+    expect(indices(groups.inBand(null, { top: 10_000, bottom: 10_200 }))).toEqual([300, 301, 302]);
+    expect(groups.size).toBe(900);
+  });
+
   it('lists an element followed again once, where it was', () => {
     const { list, groups, indices } = longList();
     groups.delete(list[201]!);

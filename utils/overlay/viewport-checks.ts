@@ -69,6 +69,8 @@ export class ViewportChecks {
   /** Until the next throttled check: longer while everything looked at is flung. */
   private interval = CHECK_INTERVAL_MS;
   private listening = false;
+  /** Whether scroll events come to us: not while the beat runs, which reads the motion itself. */
+  private scrollListened = false;
   /** Each scroller's (null: the window's) offset at the last check that looked at it. */
   private readonly offsets = new Map<
     Element | null,
@@ -115,7 +117,8 @@ export class ViewportChecks {
   /** `client` has something new to place (elements just added): checks it after the next layout. */
   request(client: ViewportClient): void {
     this.asked.add(client);
-    if (this.waitingForLayout) return;
+    // While a fling lasts, the next beat is soon enough: nothing would be fetched before it ends.
+    if (this.waitingForLayout || this.ticker !== undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.cueAfterLayout();
@@ -131,15 +134,22 @@ export class ViewportChecks {
     if (wanted === this.listening) return;
     this.listening = wanted;
     if (wanted) {
-      this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
       this.win.addEventListener('resize', this.onViewportChange, { passive: true });
+      this.listenToScroll(this.ticker === undefined);
     } else {
-      this.win.removeEventListener('scroll', this.onViewportChange, { capture: true });
       this.win.removeEventListener('resize', this.onViewportChange);
       clearTimeout(this.timer);
       this.timer = undefined;
       this.stopTicker();
+      this.listenToScroll(false);
     }
+  }
+
+  private listenToScroll(on: boolean): void {
+    if (on === this.scrollListened) return;
+    this.scrollListened = on;
+    if (on) this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    else this.win.removeEventListener('scroll', this.onViewportChange, { capture: true });
   }
 
   private scheduleThrottled(): void {
@@ -204,11 +214,14 @@ export class ViewportChecks {
     this.ticker = setInterval(() => {
       if (!this.waitingForLayout) this.cueAfterLayout();
     }, this.interval);
+    this.listenToScroll(false);
   }
 
   private stopTicker(): void {
+    if (this.ticker === undefined) return;
     clearInterval(this.ticker);
     this.ticker = undefined;
+    this.listenToScroll(this.listening);
   }
 
   /**
@@ -348,6 +361,8 @@ export class ScrollerGroups {
   private readonly removed = new Map<Element | null, number>();
   /** Elements no longer followed that still sit in a list, and which container's list. */
   private readonly stale = new Map<Element, Element | null>();
+  /** Containers whose lists were cleared of elements gone from the page since the page last removed any. */
+  private readonly prunedSinceRemovals = new Set<Element | null>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
   private readonly reach: { tallest: number; sawEmpty?: boolean } = { tallest: 0 };
   /** The last element added, its container and its index there: siblings added together share one. */
@@ -404,7 +419,13 @@ export class ScrollerGroups {
     this.scrollers.clear();
     this.removed.clear();
     this.stale.clear();
+    this.prunedSinceRemovals.clear();
     this.lastAdded = undefined;
+  }
+
+  /** The page removed elements: followed ones may have gone with them (see `inBand`). */
+  noteRemovals(): void {
+    this.prunedSinceRemovals.clear();
   }
 
   /** The containers that have followed elements. */
@@ -419,7 +440,16 @@ export class ScrollerGroups {
     this.lastAdded = undefined; // a parent may have moved since
     this.reach.sawEmpty = false;
     let found = elementsInBand(list, band, this.reach);
-    if (this.reach.sawEmpty && this.removed.get(scroller)) {
+    // An empty box is an element not rendered, or one gone from the page, which would mislead the
+    // bisection: those gone (followed or not) leave the list, and the band is read again.
+    const mayHaveGone = !this.prunedSinceRemovals.has(scroller);
+    if (this.reach.sawEmpty && (this.removed.get(scroller) || mayHaveGone)) {
+      if (mayHaveGone) {
+        this.prunedSinceRemovals.add(scroller);
+        for (const element of list)
+          if (this.scrollers.get(element) === scroller && !element.isConnected)
+            this.scrollers.delete(element);
+      }
       this.compact(scroller);
       found = elementsInBand(this.groups.get(scroller) ?? [], band, this.reach);
     }

@@ -63,6 +63,11 @@ export class VisibilityTracker implements ViewportClient {
     if (this.watched.size === 0) this.checks.sync();
   }
 
+  /** The page removed elements: watched ones that went with them are dropped when a check meets them. */
+  noteRemovals(): void {
+    this.watched.noteRemovals();
+  }
+
   proximity(element: Element): Proximity {
     return this.close.get(element) ?? 'far';
   }
