@@ -6,6 +6,7 @@
 
 import { hidesSource } from './overlay-element';
 import {
+  BandReads,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -96,6 +97,9 @@ export class TermHighlighter implements ViewportClient {
   private readonly shown = new Set<Element>();
   private readonly highlight: HighlightLike | undefined;
   private readonly checks: ViewportChecks | undefined;
+  private readonly reads: BandReads | undefined;
+  /** Sources were marked since the last check: every band is read. */
+  private hasNew = false;
   private disposed = false;
 
   constructor(
@@ -109,6 +113,7 @@ export class TermHighlighter implements ViewportClient {
     this.highlight = new HighlightClass();
     registry.set(TERM_HIGHLIGHT, this.highlight);
     this.checks = viewportChecksFor(win);
+    this.reads = new BandReads(this.checks);
     this.checks.add(this);
   }
 
@@ -132,6 +137,7 @@ export class TermHighlighter implements ViewportClient {
     this.ranges.set(source, ranges);
     this.marked.add(source);
     if (!wasFollowing) this.checks?.sync();
+    this.hasNew = true;
     this.checks?.request(this);
   }
 
@@ -156,22 +162,34 @@ export class TermHighlighter implements ViewportClient {
 
   check(): () => void {
     const onScreen = new Set<Element>();
-    // Scrollers flung past their marks: what they show stays until the fling ends.
-    const flung = new Set<Element | null>();
-    const screen = { top: 0, bottom: this.win.innerHeight };
-    for (const scroller of this.marked.containers()) {
-      if (this.checks?.motionOf(scroller) === 'flung') {
-        flung.add(scroller);
+    // Scrollers whose marks stay as they are: flung past them, or not moved enough to matter.
+    const held = new Set<Element | null>();
+    const height = this.win.innerHeight;
+    const scrollers = this.marked.containers();
+    this.reads!.keepOnly(scrollers);
+    for (const scroller of scrollers) {
+      const view = this.checks!.viewOf(scroller) ?? { top: 0, bottom: height };
+      if (
+        this.checks!.motionOf(scroller) === 'flung' ||
+        !this.reads!.due(scroller, view, 'screen', this.hasNew)
+      ) {
+        held.add(scroller);
         continue;
       }
-      for (const { element: source } of this.marked.inBand(scroller, screen)) {
+      // Marks reach a little beyond the screen: what scrolls in before the next read has them.
+      const slack = (view.bottom - view.top) / 4;
+      for (const { element: source } of this.marked.inBand(scroller, {
+        top: -slack,
+        bottom: height + slack,
+      })) {
         // A source hidden behind its translation shows no marks.
         if (source.isConnected && !hidesSource(source)) onScreen.add(source);
       }
     }
+    this.hasNew = false;
     return () => {
       for (const source of [...this.shown])
-        if (!onScreen.has(source) && !flung.has(this.marked.scrollerOf(source)!)) this.hide(source);
+        if (!onScreen.has(source) && !held.has(this.marked.scrollerOf(source)!)) this.hide(source);
       for (const source of onScreen) this.show(source);
     };
   }

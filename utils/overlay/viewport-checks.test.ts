@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import {
+  CHECK_INTERVAL_MS,
   elementsInBand,
   FLUNG_CHECK_INTERVAL_MS,
   ScrollerGroups,
@@ -186,6 +187,35 @@ describe('VisibilityTracker', () => {
     const removed = vi.spyOn(window, 'removeEventListener');
     tracker.disconnect();
     expect(removed).toHaveBeenCalledWith('scroll', expect.any(Function), { capture: true });
+    document.body.replaceChildren();
+  });
+
+  it('reads boxes again once the page moved a quarter of a screen, or new elements came', async () => {
+    viewport = installFakeViewport(() => 'near');
+    const element = () => document.body.appendChild(document.createElement('p'));
+    const tracker = new VisibilityTracker(() => undefined, {
+      win: window,
+      nearScreens: 2,
+      findScroller: () => null,
+    });
+    tracker.observe(element());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reads = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    try {
+      // A scroll event with the page where it was (or moved a few pixels): nothing to read.
+      window.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => setTimeout(resolve, CHECK_INTERVAL_MS + 20));
+      expect(reads).not.toHaveBeenCalled();
+      await viewport.rescan(); // a third of a screen
+      expect(reads).toHaveBeenCalled();
+      reads.mockClear();
+      tracker.observe(element());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(reads).toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+    tracker.disconnect();
     document.body.replaceChildren();
   });
 

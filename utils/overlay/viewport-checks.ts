@@ -79,6 +79,7 @@ export class ViewportChecks {
   /** What this check has read of each scroller, read once however many clients ask. */
   private readonly views = new Map<Element | null, Band | undefined>();
   private readonly motions = new Map<Element | null, Motion>();
+  private readonly scrollOffsets = new Map<Element | null, number>();
   private readonly onViewportChange = () => this.scheduleThrottled();
 
   constructor(private readonly win: Window & typeof globalThis) {
@@ -185,6 +186,7 @@ export class ViewportChecks {
     this.asked.clear();
     this.views.clear();
     this.motions.clear();
+    this.scrollOffsets.clear();
     const writes = due.map((client) => client.check());
     for (const write of writes) write?.();
     this.sync();
@@ -256,7 +258,7 @@ export class ViewportChecks {
     }
     const view = this.viewOf(root);
     const height = view ? view.bottom - view.top : 0;
-    const offset = root ? root.scrollTop : this.win.scrollY;
+    const offset = this.offsetOf(root);
     const screensPerSecond =
       last && at > last.at && height > 0
         ? (Math.abs(offset - last.offset) / height) * (1000 / (at - last.at))
@@ -267,6 +269,52 @@ export class ViewportChecks {
     this.offsets.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity), motion });
     this.motions.set(root, motion);
     return motion;
+  }
+
+  /** How far `root` (null: the window) is scrolled. Read once per check. */
+  offsetOf(root: Element | null): number {
+    let offset = this.scrollOffsets.get(root);
+    if (offset === undefined)
+      this.scrollOffsets.set(root, (offset = root ? root.scrollTop : this.win.scrollY));
+    return offset;
+  }
+}
+
+/**
+ * Whether a client's band around a scroller needs reading again: when it has new elements, when the
+ * band changes kind (e.g. from the screen alone to the screen and what lies near), or when the
+ * scroller or its place on screen moved by a quarter of its height since the last read. In between,
+ * what was read still holds, a reader's slow scroll asks for a read every few checks instead of at
+ * each, and a band that reaches that far beyond the screen misses nothing.
+ */
+export class BandReads {
+  private readonly last = new Map<Element | null, { offset: number; view: Band; kind: string }>();
+
+  constructor(private readonly checks: ViewportChecks) {}
+
+  due(root: Element | null, view: Band, kind: string, hasNew: boolean): boolean {
+    const offset = this.checks.offsetOf(root);
+    const last = this.last.get(root);
+    const slack = (view.bottom - view.top) / 4;
+    if (
+      !hasNew &&
+      last?.kind === kind &&
+      Math.abs(offset - last.offset) < slack &&
+      Math.abs(view.top - last.view.top) < slack &&
+      Math.abs(view.bottom - last.view.bottom) < slack
+    )
+      return false;
+    this.last.set(root, { offset, view, kind });
+    return true;
+  }
+
+  /** Forgets scrollers not in `kept` (a closed note's). */
+  keepOnly(kept: readonly (Element | null)[]): void {
+    for (const root of this.last.keys()) if (!kept.includes(root)) this.last.delete(root);
+  }
+
+  clear(): void {
+    this.last.clear();
   }
 }
 

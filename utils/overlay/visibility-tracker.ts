@@ -1,4 +1,5 @@
 import {
+  BandReads,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -31,6 +32,9 @@ export class VisibilityTracker implements ViewportClient {
   /** Watched elements that are not far. */
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
+  private readonly reads: BandReads;
+  /** Elements came since the last check: every band is read. */
+  private hasNew = false;
   private connected = false;
 
   constructor(
@@ -39,6 +43,7 @@ export class VisibilityTracker implements ViewportClient {
   ) {
     this.checks = viewportChecksFor(options.win);
     this.watched = new ScrollerGroups(options.findScroller);
+    this.reads = new BandReads(this.checks);
   }
 
   get following(): boolean {
@@ -54,6 +59,7 @@ export class VisibilityTracker implements ViewportClient {
       this.connected = true;
       this.checks.add(this);
     } else if (first) this.checks.sync();
+    this.hasNew = true;
     this.checks.request(this);
   }
 
@@ -75,6 +81,7 @@ export class VisibilityTracker implements ViewportClient {
   disconnect(): void {
     this.watched.clear();
     this.close.clear();
+    this.reads.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
   }
@@ -83,11 +90,16 @@ export class VisibilityTracker implements ViewportClient {
     const seen = new Map<Element, Proximity>();
     // Scrollers whose elements keep what they had, but for those now on screen (when landing).
     const held = new Set<Element | null>();
-    for (const root of this.watched.containers()) {
+    const roots = this.watched.containers();
+    this.reads.keepOnly(roots);
+    for (const root of roots) {
       const view = this.checks.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
       const motion = this.checks.motionOf(root);
-      if (motion === 'flung') {
+      if (
+        motion === 'flung' ||
+        !this.reads.due(root, view, motion === 'landing' ? 'screen' : 'near', this.hasNew)
+      ) {
         held.add(root);
         continue;
       }
@@ -99,6 +111,7 @@ export class VisibilityTracker implements ViewportClient {
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
       }
     }
+    this.hasNew = false;
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
       if (!seen.has(element) && !held.has(this.watched.scrollerOf(element)!)) {
