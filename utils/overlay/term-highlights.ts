@@ -7,6 +7,7 @@
 import { hidesSource } from './overlay-element';
 import {
   BandReads,
+  placeOf,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -98,8 +99,8 @@ export class TermHighlighter implements ViewportClient {
   private readonly highlight: HighlightLike | undefined;
   private readonly checks: ViewportChecks | undefined;
   private readonly reads: BandReads | undefined;
-  /** Sources were marked since the last check: every band is read. */
-  private hasNew = false;
+  /** Sources marked since the last check: placed by their own boxes where a band is not read again. */
+  private readonly fresh = new Set<Element>();
   private disposed = false;
 
   constructor(
@@ -137,7 +138,7 @@ export class TermHighlighter implements ViewportClient {
     this.ranges.set(source, ranges);
     this.marked.add(source);
     if (!wasFollowing) this.checks?.sync();
-    this.hasNew = true;
+    this.fresh.add(source);
     this.checks?.request(this);
   }
 
@@ -145,6 +146,7 @@ export class TermHighlighter implements ViewportClient {
     if (!this.ranges.has(source)) return;
     this.hide(source);
     this.ranges.delete(source);
+    this.fresh.delete(source);
     this.marked.delete(source);
     if (this.ranges.size === 0) this.checks?.sync();
   }
@@ -169,24 +171,28 @@ export class TermHighlighter implements ViewportClient {
     this.reads!.keepOnly(scrollers);
     for (const scroller of scrollers) {
       const view = this.checks!.viewOf(scroller) ?? { top: 0, bottom: height };
-      if (
-        this.checks!.motionOf(scroller) === 'flung' ||
-        !this.reads!.due(scroller, view, 'screen', this.hasNew)
-      ) {
+      if (this.checks!.motionOf(scroller) === 'flung') {
         held.add(scroller);
         continue;
       }
       // Marks reach a little beyond the screen: what scrolls in before the next read has them.
       const slack = (view.bottom - view.top) / 4;
-      for (const { element: source } of this.marked.inBand(scroller, {
-        top: -slack,
-        bottom: height + slack,
-      })) {
+      const band = { top: -slack, bottom: height + slack };
+      const show = (source: Element, box: DOMRect) => {
         // A source hidden behind its translation shows no marks.
-        if (source.isConnected && !hidesSource(source)) onScreen.add(source);
+        if (box.bottom > band.top && box.top < band.bottom && source.isConnected && !hidesSource(source))
+          onScreen.add(source);
+      };
+      if (!this.reads!.due(scroller, view, 'screen')) {
+        // What was read still holds: only the sources marked since are placed.
+        held.add(scroller);
+        for (const source of this.fresh)
+          if (this.marked.scrollerOf(source) === scroller) show(source, placeOf(source));
+        continue;
       }
+      for (const { element, box } of this.marked.inBand(scroller, band)) show(element, box);
     }
-    this.hasNew = false;
+    this.fresh.clear();
     return () => {
       for (const source of [...this.shown])
         if (!onScreen.has(source) && !held.has(this.marked.scrollerOf(source)!)) this.hide(source);

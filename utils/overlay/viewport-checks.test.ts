@@ -190,7 +190,7 @@ describe('VisibilityTracker', () => {
     document.body.replaceChildren();
   });
 
-  it('reads boxes again once the page moved a quarter of a screen, or new elements came', async () => {
+  it('reads boxes again once the page moved a quarter of a screen, and of new elements only their own', async () => {
     viewport = installFakeViewport(() => 'near');
     const element = () => document.body.appendChild(document.createElement('p'));
     const tracker = new VisibilityTracker(() => undefined, {
@@ -209,9 +209,11 @@ describe('VisibilityTracker', () => {
       await viewport.rescan(); // a third of a screen
       expect(reads).toHaveBeenCalled();
       reads.mockClear();
-      tracker.observe(element());
+      const added = element();
+      tracker.observe(added);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(reads).toHaveBeenCalled();
+      expect(reads.mock.contexts).toEqual([added]);
+      expect(tracker.proximity(added)).toBe('near');
     } finally {
       reads.mockRestore();
     }

@@ -281,23 +281,22 @@ export class ViewportChecks {
 }
 
 /**
- * Whether a client's band around a scroller needs reading again: when it has new elements, when the
- * band changes kind (e.g. from the screen alone to the screen and what lies near), or when the
- * scroller or its place on screen moved by a quarter of its height since the last read. In between,
- * what was read still holds, a reader's slow scroll asks for a read every few checks instead of at
- * each, and a band that reaches that far beyond the screen misses nothing.
+ * Whether a client's band around a scroller needs reading again: when the band changes kind (e.g.
+ * from the screen alone to the screen and what lies near), or when the scroller or its place on
+ * screen moved by a quarter of its height since the last read. In between, what was read still holds
+ * (new elements are placed by their own boxes): a reader's slow scroll asks for a read every few
+ * checks instead of at each, and a band that reaches that far beyond the screen misses nothing.
  */
 export class BandReads {
   private readonly last = new Map<Element | null, { offset: number; view: Band; kind: string }>();
 
   constructor(private readonly checks: ViewportChecks) {}
 
-  due(root: Element | null, view: Band, kind: string, hasNew: boolean): boolean {
+  due(root: Element | null, view: Band, kind: string): boolean {
     const offset = this.checks.offsetOf(root);
     const last = this.last.get(root);
     const slack = (view.bottom - view.top) / 4;
     if (
-      !hasNew &&
       last?.kind === kind &&
       Math.abs(offset - last.offset) < slack &&
       Math.abs(view.top - last.view.top) < slack &&

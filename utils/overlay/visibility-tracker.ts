@@ -1,5 +1,6 @@
 import {
   BandReads,
+  placeOf,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -33,8 +34,8 @@ export class VisibilityTracker implements ViewportClient {
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
   private readonly reads: BandReads;
-  /** Elements came since the last check: every band is read. */
-  private hasNew = false;
+  /** Elements that came since the last check: placed by their own boxes where a band is not read again. */
+  private readonly fresh = new Set<Element>();
   private connected = false;
 
   constructor(
@@ -59,13 +60,14 @@ export class VisibilityTracker implements ViewportClient {
       this.connected = true;
       this.checks.add(this);
     } else if (first) this.checks.sync();
-    this.hasNew = true;
+    this.fresh.add(element);
     this.checks.request(this);
   }
 
   unobserve(element: Element): void {
     if (!this.watched.delete(element)) return;
     this.close.delete(element);
+    this.fresh.delete(element);
     if (this.watched.size === 0) this.checks.sync();
   }
 
@@ -81,6 +83,7 @@ export class VisibilityTracker implements ViewportClient {
   disconnect(): void {
     this.watched.clear();
     this.close.clear();
+    this.fresh.clear();
     this.reads.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
@@ -96,22 +99,30 @@ export class VisibilityTracker implements ViewportClient {
       const view = this.checks.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
       const motion = this.checks.motionOf(root);
-      if (
-        motion === 'flung' ||
-        !this.reads.due(root, view, motion === 'landing' ? 'screen' : 'near', this.hasNew)
-      ) {
+      if (motion === 'flung') {
         held.add(root);
         continue;
       }
-      if (motion === 'landing') held.add(root);
-      const margin = motion === 'landing' ? 0 : (view.bottom - view.top) * this.options.nearScreens;
+      const landing = motion === 'landing';
+      const margin = landing ? 0 : (view.bottom - view.top) * this.options.nearScreens;
       const band = { top: view.top - margin, bottom: view.bottom + margin };
-      for (const { element, box } of this.watched.inBand(root, band)) {
-        if (box.width === 0 && box.height === 0) continue; // not rendered, or gone from the page
+      const place = (element: Element, box: DOMRect) => {
+        if (box.width === 0 && box.height === 0) return; // not rendered, or gone from the page
+        if (box.bottom <= band.top || box.top >= band.bottom) return;
         seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
+      };
+      const due = this.reads.due(root, view, landing ? 'screen' : 'near');
+      if (landing) held.add(root);
+      else if (!due) {
+        // What was read still holds: only the new elements are placed.
+        held.add(root);
+        for (const element of this.fresh)
+          if (this.watched.scrollerOf(element) === root) place(element, placeOf(element));
+        continue;
       }
+      for (const { element, box } of this.watched.inBand(root, band)) place(element, box);
     }
-    this.hasNew = false;
+    this.fresh.clear();
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
       if (!seen.has(element) && !held.has(this.watched.scrollerOf(element)!)) {
