@@ -9,7 +9,7 @@ const COMMENTS = 200;
 const PROVIDER_LATENCY_MS = 300;
 /** A steady reading pace: 120 px every 200 ms, about two comments a second. */
 const SCROLL_STEP_PX = 120;
-const SCROLL_EVERY_MS = 200;
+export const SCROLL_EVERY_MS = 200;
 
 declare global {
   interface Window {
@@ -20,9 +20,10 @@ declare global {
 
 const PROBE = fileURLToPath(new URL('./shown-after-probe.js', import.meta.url));
 
-async function readAtSteadyPace(page: Page): Promise<void> {
+/** Scrolls the note's comments at a reader's steady pace, to their end or for `maxSteps` steps. */
+export async function readAtSteadyPace(page: Page, maxSteps = 2000): Promise<void> {
   const scroller = page.locator('.note-scroller');
-  for (let step = 0; step < 2000; step++) {
+  for (let step = 0; step < maxSteps; step++) {
     const atEnd = await scroller.evaluate((element, px) => {
       element.scrollBy({ top: px });
       return (

@@ -221,6 +221,31 @@ describe('VisibilityTracker', () => {
     document.body.replaceChildren();
   });
 
+  it('reads again as soon as a unit read just below the screen may have come on it', async () => {
+    viewport = installFakeViewport(() => 'visible');
+    let scrollY = 0;
+    Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
+    const unit = document.body.appendChild(document.createElement('p'));
+    // 30 px below the screen's bottom edge until the page scrolls.
+    const top = () => window.innerHeight + 30 - scrollY;
+    unit.getBoundingClientRect = () =>
+      ({ top: top(), bottom: top() + 20, height: 20, width: 300 }) as DOMRect;
+    const tracker = new VisibilityTracker(() => undefined, {
+      win: window,
+      nearScreens: 2,
+      findScroller: () => null,
+    });
+    tracker.observe(unit);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tracker.proximity(unit)).toBe('near');
+    scrollY = 50; // far less than a quarter of a screen, but the unit is on screen now
+    window.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => setTimeout(resolve, CHECK_INTERVAL_MS + 20));
+    expect(tracker.proximity(unit)).toBe('visible');
+    tracker.disconnect();
+    document.body.replaceChildren();
+  });
+
   it('fetches nothing that flies past while the page is flung, and reports where it landed', async () => {
     vi.useFakeTimers({
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],

@@ -283,19 +283,23 @@ export class ViewportChecks {
 /**
  * Whether a client's band around a scroller needs reading again: when the band changes kind (e.g.
  * from the screen alone to the screen and what lies near), or when the scroller or its place on
- * screen moved by a quarter of its height since the last read. In between, what was read still holds
- * (new elements are placed by their own boxes): a reader's slow scroll asks for a read every few
- * checks instead of at each, and a band that reaches that far beyond the screen misses nothing.
+ * screen moved by a quarter of its height, or by as far as the nearest element read outside the
+ * screen lay from it (it may be on screen now), since the last read. In between, what was read still
+ * holds (new elements are placed by their own boxes): a reader's slow scroll asks for a read every
+ * few checks instead of at each, and a band that reaches that far beyond the screen misses nothing.
  */
 export class BandReads {
-  private readonly last = new Map<Element | null, { offset: number; view: Band; kind: string }>();
+  private readonly last = new Map<
+    Element | null,
+    { offset: number; view: Band; kind: string; nearest: number }
+  >();
 
   constructor(private readonly checks: ViewportChecks) {}
 
   due(root: Element | null, view: Band, kind: string): boolean {
     const offset = this.checks.offsetOf(root);
     const last = this.last.get(root);
-    const slack = (view.bottom - view.top) / 4;
+    const slack = Math.min((view.bottom - view.top) / 4, last?.nearest ?? Infinity);
     if (
       last?.kind === kind &&
       Math.abs(offset - last.offset) < slack &&
@@ -303,8 +307,14 @@ export class BandReads {
       Math.abs(view.bottom - last.view.bottom) < slack
     )
       return false;
-    this.last.set(root, { offset, view, kind });
+    this.last.set(root, { offset, view, kind, nearest: Infinity });
     return true;
+  }
+
+  /** After a read: an element read off screen lies `distance` px from it. */
+  noteOffScreen(root: Element | null, distance: number): void {
+    const last = this.last.get(root);
+    if (last && distance < last.nearest) last.nearest = Math.max(0, distance);
   }
 
   /** Forgets scrollers not in `kept` (a closed note's). */

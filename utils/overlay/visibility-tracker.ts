@@ -109,7 +109,15 @@ export class VisibilityTracker implements ViewportClient {
       const place = (element: Element, box: DOMRect) => {
         if (box.width === 0 && box.height === 0) return; // not rendered, or gone from the page
         if (box.bottom <= band.top || box.top >= band.bottom) return;
-        seen.set(element, box.bottom > view.top && box.top < view.bottom ? 'visible' : 'near');
+        if (box.bottom > view.top && box.top < view.bottom) seen.set(element, 'visible');
+        else {
+          seen.set(element, 'near');
+          // Read again once it may be on screen: a unit in view is asked for first.
+          this.reads.noteOffScreen(
+            root,
+            box.top >= view.bottom ? box.top - view.bottom : view.top - box.bottom,
+          );
+        }
       };
       const due = this.reads.due(root, view, landing ? 'screen' : 'near');
       if (landing) held.add(root);
