@@ -62,11 +62,13 @@ export default defineContentScript({
     const lookUp = setupLookUp(ctx, i18n);
     const apply = (next: Settings) => {
       const termsToggled = next.showTerms !== current.showTerms;
+      const modeChanged = next.displayMode !== current.displayMode;
       current = next;
       void i18n
         .changeLanguage(uiLocaleFor(next.uiLanguage, browserLocale()))
         .then(() => translator.setLabels(overlayLabels(i18n)));
       translator.setMode(next.displayMode);
+      if (modeChanged) terms.recheck();
       translator.setReader(resolveReaderLanguage(next));
       translator.setScope(next.sourceScope);
       // Switched off for the site: no translations, no look-up, nothing listening to the page.

@@ -106,7 +106,7 @@ describe('term highlights', () => {
     // The reader scrolls: the far unit comes into view and the near one leaves it.
     page.place(near, -3000);
     page.place(far, 200);
-    page.scroll();
+    page.scroll(3100);
     await vi.advanceTimersByTimeAsync(200);
     expect([...page.held].map((range) => range.startContainer)).toEqual([far.firstChild]);
 
@@ -116,11 +116,11 @@ describe('term highlights', () => {
     overlay.setAttribute('data-rb-mode', 'translation-only');
     overlay.setAttribute('data-rb-state', 'pending');
     far.after(overlay);
-    page.scroll();
+    highlighter.recheck();
     await vi.advanceTimersByTimeAsync(200);
     expect(page.held.size).toBe(1); // still shown while its translation is pending
     overlay.setAttribute('data-rb-state', 'done');
-    page.scroll();
+    highlighter.recheck();
     await vi.advanceTimersByTimeAsync(200);
     expect(page.held.size).toBe(0);
     overlay.remove();
@@ -128,11 +128,11 @@ describe('term highlights', () => {
     // A removed unit shows no marks, and a disposed highlighter stops listening.
     page.place(far, 200);
     far.parentElement!.remove();
-    page.scroll();
+    page.scroll(400);
     await vi.advanceTimersByTimeAsync(200);
     expect(page.held.size).toBe(0);
     highlighter.dispose();
-    page.scroll();
+    page.scroll(400);
     expect(vi.getTimerCount()).toBe(0);
     page.dispose();
     vi.useRealTimers();
@@ -143,9 +143,9 @@ describe('term highlights', () => {
     const page = fakeWindow();
     const highlighter = new TermHighlighter(page.win);
     const source = page.unit('猫税');
-    page.place(source, 5000);
+    page.place(source, 2600);
     let reads = 0;
-    let top = 5000;
+    let top = 2600;
     // A check of one unit reads its box once.
     source.getBoundingClientRect = () => {
       reads++;
@@ -154,9 +154,10 @@ describe('term highlights', () => {
     highlighter.mark(source, ['猫税']);
     await vi.advanceTimersByTimeAsync(200);
     reads = 0;
+    // A reader's scroll, 40 px a frame (3 screens a second, not a fling).
     for (let frame = 0; frame < 60; frame++) {
-      top -= 80;
-      page.scroll();
+      top -= 40;
+      page.scroll(40);
       await vi.advanceTimersByTimeAsync(16);
     }
     // 60 frames of scrolling, about a second: 4 to 10 checks, not one per scroll event.
@@ -214,7 +215,7 @@ describe('term highlights', () => {
     });
     for (const source of [...units].reverse()) highlighter.mark(source, ['猫税']);
     scrolled = 30_050;
-    page.scroll();
+    page.scroll(30_050);
     reads = 0;
     await vi.advanceTimersByTimeAsync(200);
     const shownUnits = [...page.held].map((range) =>
@@ -247,6 +248,7 @@ function fakeWindow() {
     CSS: { highlights: registry },
     Highlight: FakeHighlight,
     innerHeight: 800,
+    scrollY: 0,
     performance: { now: () => Date.now() },
     document,
     // Reports a newly observed element after the next layout, here a 16 ms frame later.
@@ -281,7 +283,11 @@ function fakeWindow() {
       source.getBoundingClientRect = box(top, height);
       source.parentElement!.getBoundingClientRect = box(top, 40);
     },
-    scroll: () => events.dispatchEvent(new Event('scroll')),
+    /** Scrolls the page by `by` pixels (boxes are moved by the test). */
+    scroll: (by: number) => {
+      (win as { scrollY: number }).scrollY += by;
+      events.dispatchEvent(new Event('scroll'));
+    },
     dispose: () => list.remove(),
   };
 }

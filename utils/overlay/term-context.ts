@@ -87,6 +87,11 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
       );
     },
 
+    /** Sources were hidden or shown again (a new display mode): their marks follow. */
+    recheck(): void {
+      highlighter.recheck();
+    },
+
     /** The unit left the page: its marks go with it. */
     forget(source: Element): void {
       highlighter.clear(source);

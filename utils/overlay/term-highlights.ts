@@ -151,6 +151,13 @@ export class TermHighlighter implements ViewportClient {
     if (this.ranges.size === 0) this.checks?.sync();
   }
 
+  /** The page changed shape without scrolling (a new display mode): marks on screen are read again. */
+  recheck(): void {
+    if (!this.checks || this.disposed) return;
+    this.reads!.clear();
+    this.checks.request(this);
+  }
+
   clearAll(): void {
     for (const source of [...this.ranges.keys()]) this.clear(source);
   }

@@ -3,8 +3,8 @@
  * be fetched, marked terms), run right after the browser lays the page out, so reading boxes never
  * forces a layout of its own.
  *
- * One set of checks per window, shared: the page calls into RedBridge once per scroll event and once
- * per check, however many elements are followed. Intersection observers would cost the page far
+ * One set of checks per window, shared: the page calls into RedBridge once per scroll event (none
+ * while a fling lasts) and once per check, however many elements are followed. Intersection observers would cost the page far
  * more on a long comment list: the browser computes every target's geometry on every frame, and
  * calls each observer's callback whenever any target crosses its edge.
  */
@@ -71,8 +71,8 @@ export class ViewportChecks {
   private listening = false;
   /** Whether scroll events come to us: not while the beat runs, which reads the motion itself. */
   private scrollListened = false;
-  /** Each scroller's (null: the window's) offset at the last check that looked at it. */
-  private readonly offsets = new Map<
+  /** Each scroller's (null: the window's) offset and motion when its motion was last judged. */
+  private readonly lastMotion = new Map<
     Element | null,
     { offset: number; at: number; fastAt: number; motion: Motion }
   >();
@@ -112,13 +112,13 @@ export class ViewportChecks {
     this.waitingForLayout = false;
     this.lastCheck = -Infinity;
     this.interval = CHECK_INTERVAL_MS;
-    this.offsets.clear();
+    this.lastMotion.clear();
   }
 
   /** `client` has something new to place (elements just added): checks it after the next layout. */
   request(client: ViewportClient): void {
     this.asked.add(client);
-    // While a fling lasts, the next beat is soon enough: nothing would be fetched before it ends.
+    // While a scroller is flung or landing, the next beat is soon enough: little is fetched then.
     if (this.waitingForLayout || this.ticker !== undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -198,7 +198,7 @@ export class ViewportChecks {
    * scroll event comes: that check sees where the fling landed, and the one after where it settled.
    */
   private followMotion(): void {
-    for (const root of this.offsets.keys()) if (root && !root.isConnected) this.offsets.delete(root);
+    for (const root of this.lastMotion.keys()) if (root && !root.isConnected) this.lastMotion.delete(root);
     const motions = [...this.motions.values()];
     const moving = motions.some((motion) => motion === 'flung' || motion === 'landing');
     this.interval =
@@ -249,7 +249,7 @@ export class ViewportChecks {
     const known = this.motions.get(root);
     if (known) return known;
     const at = this.win.performance.now();
-    const last = this.offsets.get(root);
+    const last = this.lastMotion.get(root);
     // Speed over less than an interval is noise (a wheel notch scrolls in one short burst): a check
     // that soon after the last one (asked for by new elements) goes by what that one saw.
     if (last && at - last.at < CHECK_INTERVAL_MS) {
@@ -266,7 +266,7 @@ export class ViewportChecks {
     const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
     const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
     const motion: Motion = fast ? (recentlyFast ? 'flung' : 'jumped') : recentlyFast ? 'landing' : 'settled';
-    this.offsets.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity), motion });
+    this.lastMotion.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity), motion });
     this.motions.set(root, motion);
     return motion;
   }
