@@ -50,17 +50,31 @@ function textBox(page: Page, commentId: string, text: string) {
     }, text);
 }
 
+/**
+ * Where `text` in the comment `commentId` is once the comment has kept its place for 400 ms.
+ * Translations arriving above it move it: after a jump to it, those around it are fetched then
+ * (comments flung past on the way were not), and each one shown above it pushes it down.
+ */
+async function settledTextBox(page: Page, commentId: string, text: string) {
+  let box = await textBox(page, commentId, text);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await waitForNoPending(page);
+    await page.waitForTimeout(400);
+    const now = await textBox(page, commentId, text);
+    if (JSON.stringify(now) === JSON.stringify(box)) return now;
+    box = now;
+  }
+  throw new Error(`"${text}" kept moving`);
+}
+
 /** Selects `phrase` inside the comment `commentId` by dragging the mouse over it, as a reader does. */
 async function dragSelect(page: Page, commentId: string, phrase: string): Promise<void> {
   const content = page.locator(`#comment-${commentId} .content .note-text`).first();
-  // Translations arriving above the comment move it, even out of view: bring it into view and drag
-  // once it has kept its place a while, and again if it moved under the pointer anyway.
+  // Bring the comment into view and drag once it keeps its place, and again if it moved under the
+  // pointer anyway.
   for (let attempt = 0; attempt < 5; attempt++) {
-    await waitForNoPending(page);
     await content.scrollIntoViewIfNeeded();
-    const box = await textBox(page, commentId, phrase);
-    await page.waitForTimeout(200);
-    if (JSON.stringify(await textBox(page, commentId, phrase)) !== JSON.stringify(box)) continue;
+    const box = await settledTextBox(page, commentId, phrase);
     const y = (box.top + box.bottom) / 2;
     await page.mouse.move(box.left + 1, y);
     await page.mouse.down();
@@ -72,9 +86,9 @@ async function dragSelect(page: Page, commentId: string, phrase: string): Promis
   throw new Error(`could not select "${phrase}": the comment kept moving`);
 }
 
-/** The centre of the first `char` in the comment `commentId`, on screen. */
+/** The centre of the first `char` in the comment `commentId`, on screen, once it keeps its place. */
 async function charCenter(page: Page, commentId: string, char: string): Promise<{ x: number; y: number }> {
-  const box = await textBox(page, commentId, char);
+  const box = await settledTextBox(page, commentId, char);
   return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
 
@@ -130,9 +144,12 @@ describe('learning for an English reader', () => {
 
     // Alt+hover over 种 looks up the dictionary word it belongs to, with nothing selected.
     await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    // The pointer goes there first: on its way, with Alt held, it would look up what it crosses
+    // (the comment's own translation, when the comment has moved since the drag).
     const char = await charCenter(page, '67875e8c0000000092041e73', '种');
-    await page.keyboard.down('Alt');
     await page.mouse.move(char.x, char.y, { steps: 2 });
+    await page.keyboard.down('Alt');
+    await page.mouse.move(char.x + 1, char.y);
     await page.keyboard.up('Alt');
     await dialog.locator('.pinyin').waitFor();
     expect(await dialog.locator('.phrase').textContent()).toBe('种草');

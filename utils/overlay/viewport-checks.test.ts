@@ -221,13 +221,13 @@ describe('VisibilityTracker', () => {
     document.body.replaceChildren();
   });
 
-  it('reads again as soon as a unit read just below the screen may have come on it', async () => {
+  it('reads again as soon as a unit read below the screen may have come close to it', async () => {
     viewport = installFakeViewport(() => 'visible');
     let scrollY = 0;
     Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
     const unit = document.body.appendChild(document.createElement('p'));
-    // 30 px below the screen's bottom edge until the page scrolls.
-    const top = () => window.innerHeight + 30 - scrollY;
+    // 30 px further below the screen than a quarter screen (closer counts as visible already).
+    const top = () => window.innerHeight * 1.25 + 30 - scrollY;
     unit.getBoundingClientRect = () =>
       ({ top: top(), bottom: top() + 20, height: 20, width: 300 }) as DOMRect;
     const tracker = new VisibilityTracker(() => undefined, {
@@ -238,7 +238,7 @@ describe('VisibilityTracker', () => {
     tracker.observe(unit);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(tracker.proximity(unit)).toBe('near');
-    scrollY = 50; // far less than a quarter of a screen, but the unit is on screen now
+    scrollY = 50; // far less than a quarter of a screen, but the unit is close enough now
     window.dispatchEvent(new Event('scroll'));
     await new Promise((resolve) => setTimeout(resolve, CHECK_INTERVAL_MS + 20));
     expect(tracker.proximity(unit)).toBe('visible');
@@ -314,6 +314,16 @@ describe('VisibilityTracker', () => {
         [landed, 'far'],
         [ahead, 'far'],
         [passed, 'visible'],
+      ],
+    ]);
+
+    // After a jump the reader reads where it went: what lies ahead is fetched as they scroll on.
+    zones.set(landed, 'near').set(ahead, 'near');
+    await scroll(2, 300);
+    expect(reports.slice(3)).toEqual([
+      [
+        [landed, 'near'],
+        [ahead, 'near'],
       ],
     ]);
     tracker.disconnect();

@@ -37,10 +37,10 @@ export const FLUNG_CHECK_INTERVAL_MS = 250;
 export const FLING_SCREENS_PER_SECOND = 4;
 
 /**
- * How long after it last moved fast a scroller counts as landing rather than settled: only what is
+ * How long after it was last flung a scroller counts as landing rather than settled: only what is
  * on screen is fetched then, and what lies ahead waits until the reader stays. A fling that stops at
  * the end of the loaded comments for a moment (while the site fetches the next page) and goes on is
- * still a fling.
+ * still a fling. (A jump is settled at once: the reader is reading where it went.)
  */
 export const SETTLE_MS = 500;
 
@@ -74,7 +74,7 @@ export class ViewportChecks {
   /** Each scroller's (null: the window's) offset and motion when its motion was last judged. */
   private readonly lastMotion = new Map<
     Element | null,
-    { offset: number; at: number; fastAt: number; motion: Motion }
+    { offset: number; at: number; fastAt: number; flungAt: number; motion: Motion }
   >();
   /** What this check has read of each scroller, read once however many clients ask. */
   private readonly views = new Map<Element | null, Band | undefined>();
@@ -264,9 +264,21 @@ export class ViewportChecks {
         ? (Math.abs(offset - last.offset) / height) * (1000 / (at - last.at))
         : 0;
     const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
-    const recentlyFast = !!last && at - last.fastAt <= SETTLE_MS;
-    const motion: Motion = fast ? (recentlyFast ? 'flung' : 'jumped') : recentlyFast ? 'landing' : 'settled';
-    this.lastMotion.set(root, { offset, at, fastAt: fast ? at : (last?.fastAt ?? -Infinity), motion });
+    // Fast twice within the settling time is a fling; fast once from rest, a jump, read at once.
+    const motion: Motion = fast
+      ? !!last && at - last.fastAt <= SETTLE_MS
+        ? 'flung'
+        : 'jumped'
+      : !!last && at - last.flungAt <= SETTLE_MS
+        ? 'landing'
+        : 'settled';
+    this.lastMotion.set(root, {
+      offset,
+      at,
+      fastAt: fast ? at : (last?.fastAt ?? -Infinity),
+      flungAt: motion === 'flung' ? at : (last?.flungAt ?? -Infinity),
+      motion,
+    });
     this.motions.set(root, motion);
     return motion;
   }

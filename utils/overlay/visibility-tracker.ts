@@ -104,18 +104,22 @@ export class VisibilityTracker implements ViewportClient {
         continue;
       }
       const landing = motion === 'landing';
-      const margin = landing ? 0 : (view.bottom - view.top) * this.options.nearScreens;
-      const band = { top: view.top - margin, bottom: view.bottom + margin };
+      const height = view.bottom - view.top;
+      // Visible: on screen, or so close that a check may not run before it is (see `BandReads`),
+      // or that a translation shown above it may push it there.
+      const screen = { top: view.top - height / 4, bottom: view.bottom + height / 4 };
+      const margin = landing ? 0 : height * this.options.nearScreens;
+      const band = { top: screen.top - margin, bottom: screen.bottom + margin };
       const place = (element: Element, box: DOMRect) => {
         if (box.width === 0 && box.height === 0) return; // not rendered, or gone from the page
         if (box.bottom <= band.top || box.top >= band.bottom) return;
-        if (box.bottom > view.top && box.top < view.bottom) seen.set(element, 'visible');
+        if (box.bottom > screen.top && box.top < screen.bottom) seen.set(element, 'visible');
         else {
           seen.set(element, 'near');
-          // Read again once it may be on screen: a unit in view is asked for first.
+          // Read again once it may be that close: a unit in view is asked for first.
           this.reads.noteOffScreen(
             root,
-            box.top >= view.bottom ? box.top - view.bottom : view.top - box.bottom,
+            box.top >= screen.bottom ? box.top - screen.bottom : screen.top - box.bottom,
           );
         }
       };
