@@ -7,7 +7,6 @@
 import { hidesSource } from './overlay-element';
 import {
   BandReads,
-  placeOf,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -99,8 +98,6 @@ export class TermHighlighter implements ViewportClient {
   private readonly highlight: HighlightLike | undefined;
   private readonly checks: ViewportChecks | undefined;
   private readonly reads: BandReads | undefined;
-  /** Sources marked since the last check: placed by their own boxes where a band is not read again. */
-  private readonly fresh = new Set<Element>();
   private disposed = false;
 
   constructor(
@@ -138,7 +135,6 @@ export class TermHighlighter implements ViewportClient {
     this.ranges.set(source, ranges);
     this.marked.add(source);
     if (!wasFollowing) this.checks?.sync();
-    this.fresh.add(source);
     this.checks?.request(this);
   }
 
@@ -146,7 +142,6 @@ export class TermHighlighter implements ViewportClient {
     if (!this.ranges.has(source)) return;
     this.hide(source);
     this.ranges.delete(source);
-    this.fresh.delete(source);
     this.marked.delete(source);
     if (this.ranges.size === 0) this.checks?.sync();
   }
@@ -190,16 +185,10 @@ export class TermHighlighter implements ViewportClient {
         if (box.bottom > band.top && box.top < band.bottom && source.isConnected && !hidesSource(source))
           onScreen.add(source);
       };
-      if (!this.reads!.due(scroller, view, 'screen')) {
-        // What was read still holds: only the sources marked since are placed.
-        held.add(scroller);
-        for (const source of this.fresh)
-          if (this.marked.scrollerOf(source) === scroller) show(source, placeOf(source));
-        continue;
-      }
-      for (const { element, box } of this.marked.inBand(scroller, band)) show(element, box);
+      const read = this.marked.read(scroller, view, 'screen', band, this.reads!);
+      if (read.held) held.add(scroller);
+      for (const { element, box } of read.placed) show(element, box);
     }
-    this.fresh.clear();
     return () => {
       for (const source of [...this.shown])
         if (!onScreen.has(source) && !held.has(this.marked.scrollerOf(source)!)) this.hide(source);

@@ -430,6 +430,8 @@ export class ScrollerGroups {
   private readonly removed = new Map<Element | null, number>();
   /** Elements no longer followed that still sit in a list, and which container's list. */
   private readonly stale = new Map<Element, Element | null>();
+  /** Elements added since their container was last read (see `read`). */
+  private readonly fresh = new Set<Element>();
   /** Containers whose lists were cleared of elements gone from the page since the page last removed any. */
   private readonly prunedSinceRemovals = new Set<Element | null>();
   /** The tallest element seen, how far above a band an element may start and still reach into it. */
@@ -458,6 +460,7 @@ export class ScrollerGroups {
     const last = this.lastAdded;
     const scroller = last && parent && parent === last.parent ? last.scroller : this.findScroller(element);
     this.scrollers.set(element, scroller);
+    this.fresh.add(element);
     if (this.stale.get(element) === scroller) {
       // Followed again (asked for again after a glossary change): it never left its place.
       this.stale.delete(element);
@@ -476,6 +479,7 @@ export class ScrollerGroups {
     const scroller = this.scrollers.get(element);
     if (scroller === undefined) return false;
     this.scrollers.delete(element);
+    this.fresh.delete(element);
     this.stale.set(element, scroller);
     const removed = (this.removed.get(scroller) ?? 0) + 1;
     this.removed.set(scroller, removed);
@@ -488,6 +492,7 @@ export class ScrollerGroups {
     this.scrollers.clear();
     this.removed.clear();
     this.stale.clear();
+    this.fresh.clear();
     this.prunedSinceRemovals.clear();
     this.lastAdded = undefined;
   }
@@ -500,6 +505,28 @@ export class ScrollerGroups {
   /** The containers that have followed elements. */
   containers(): (Element | null)[] {
     return [...this.groups.keys()];
+  }
+
+  /**
+   * What to place of `scroller`'s elements in this check: those whose place meets `band` when
+   * `reads` says the band is due (`held` false), otherwise only the elements added since the last
+   * read, by their own boxes (`held` true: what was read before still holds for the rest).
+   */
+  read(
+    scroller: Element | null,
+    view: Band,
+    kind: string,
+    band: Band,
+    reads: BandReads,
+  ): { held: boolean; placed: Placed[] } {
+    const fresh: Element[] = [];
+    for (const element of this.fresh)
+      if (this.scrollers.get(element) === scroller) {
+        fresh.push(element);
+        this.fresh.delete(element);
+      }
+    if (reads.due(scroller, view, kind)) return { held: false, placed: this.inBand(scroller, band) };
+    return { held: true, placed: fresh.map((element) => ({ element, box: placeOf(element) })) };
   }
 
   /** The followed elements of `scroller` whose place meets `band`, with their places. */

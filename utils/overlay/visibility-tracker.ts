@@ -1,6 +1,5 @@
 import {
   BandReads,
-  placeOf,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -34,8 +33,6 @@ export class VisibilityTracker implements ViewportClient {
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
   private readonly reads: BandReads;
-  /** Elements that came since the last check: placed by their own boxes where a band is not read again. */
-  private readonly fresh = new Set<Element>();
   private connected = false;
 
   constructor(
@@ -60,14 +57,12 @@ export class VisibilityTracker implements ViewportClient {
       this.connected = true;
       this.checks.add(this);
     } else if (first) this.checks.sync();
-    this.fresh.add(element);
     this.checks.request(this);
   }
 
   unobserve(element: Element): void {
     if (!this.watched.delete(element)) return;
     this.close.delete(element);
-    this.fresh.delete(element);
     if (this.watched.size === 0) this.checks.sync();
   }
 
@@ -83,7 +78,6 @@ export class VisibilityTracker implements ViewportClient {
   disconnect(): void {
     this.watched.clear();
     this.close.clear();
-    this.fresh.clear();
     this.reads.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
@@ -123,18 +117,10 @@ export class VisibilityTracker implements ViewportClient {
           );
         }
       };
-      const due = this.reads.due(root, view, landing ? 'screen' : 'near');
-      if (landing) held.add(root);
-      else if (!due) {
-        // What was read still holds: only the new elements are placed.
-        held.add(root);
-        for (const element of this.fresh)
-          if (this.watched.scrollerOf(element) === root) place(element, placeOf(element));
-        continue;
-      }
-      for (const { element, box } of this.watched.inBand(root, band)) place(element, box);
+      const read = this.watched.read(root, view, landing ? 'screen' : 'near', band, this.reads);
+      if (landing || read.held) held.add(root);
+      for (const { element, box } of read.placed) place(element, box);
     }
-    this.fresh.clear();
     const changes: [Element, Proximity][] = [];
     for (const element of this.close.keys())
       if (!seen.has(element) && !held.has(this.watched.scrollerOf(element)!)) {
