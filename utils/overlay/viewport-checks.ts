@@ -445,10 +445,6 @@ export class ScrollerGroups {
     return this.scrollers.size;
   }
 
-  has(element: Element): boolean {
-    return this.scrollers.has(element);
-  }
-
   scrollerOf(element: Element): Element | null | undefined {
     return this.scrollers.get(element);
   }
