@@ -7,6 +7,7 @@
 import { hidesSource } from './overlay-element';
 import {
   BandReads,
+  READ_SLACK,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -178,7 +179,7 @@ export class TermHighlighter implements ViewportClient {
         continue;
       }
       // Marks reach a little beyond the screen: what scrolls in before the next read has them.
-      const slack = (view.bottom - view.top) / 4;
+      const slack = (view.bottom - view.top) * READ_SLACK;
       const band = { top: -slack, bottom: height + slack };
       const show = (source: Element, box: DOMRect) => {
         // A source hidden behind its translation shows no marks.

@@ -293,6 +293,12 @@ export class ViewportChecks {
 }
 
 /**
+ * How far, in heights of its scroller, the page may move before a band is read again (see
+ * `BandReads`). Clients reach this far beyond the screen, so nothing comes on screen unread.
+ */
+export const READ_SLACK = 1 / 4;
+
+/**
  * Whether a client's band around a scroller needs reading again: when the band changes kind (e.g.
  * from the screen alone to the screen and what lies near), or when the scroller or its place on
  * screen moved by a quarter of its height, or by as far as the nearest element read outside the
@@ -311,7 +317,7 @@ export class BandReads {
   due(root: Element | null, view: Band, kind: string): boolean {
     const offset = this.checks.offsetOf(root);
     const last = this.last.get(root);
-    const slack = Math.min((view.bottom - view.top) / 4, last?.nearest ?? Infinity);
+    const slack = Math.min((view.bottom - view.top) * READ_SLACK, last?.nearest ?? Infinity);
     if (
       last?.kind === kind &&
       Math.abs(offset - last.offset) < slack &&
@@ -377,7 +383,8 @@ export interface Placed {
  * never decrease in document order, in a list and in the site's masonry alike (each card goes into
  * the shortest column, so it starts no higher than the one before). An element that starts above
  * the band may still reach into it; none that starts higher above it than the tallest element seen
- * so far can.
+ * so far can. `reach.sawEmpty` tells whether any box read was empty (an element not rendered, or
+ * gone from the page), which may have misled the bisection.
  */
 export function elementsInBand(
   ordered: readonly Element[],

@@ -1,5 +1,6 @@
 import {
   BandReads,
+  READ_SLACK,
   ScrollerGroups,
   viewportChecksFor,
   type ViewportChecks,
@@ -101,7 +102,7 @@ export class VisibilityTracker implements ViewportClient {
       const height = view.bottom - view.top;
       // Visible: on screen, or so close that a check may not run before it is (see `BandReads`),
       // or that a translation shown above it may push it there.
-      const screen = { top: view.top - height / 4, bottom: view.bottom + height / 4 };
+      const screen = { top: view.top - height * READ_SLACK, bottom: view.bottom + height * READ_SLACK };
       const margin = landing ? 0 : height * this.options.nearScreens;
       const band = { top: screen.top - margin, bottom: screen.bottom + margin };
       const place = (element: Element, box: DOMRect) => {
