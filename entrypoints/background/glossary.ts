@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import { BUNDLED_GLOSSARY } from '@/utils/glossary/bundled-glossary';
 import { createGlossaryIndex, type GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { GLOSSARY_REVISION_KEY } from '@/utils/glossary/protocol';
 import { UserGlossaryStore } from '@/utils/glossary/user-glossary-store';
 import { onMessage } from '@/utils/messages';
+import { bumpRevision } from '@/utils/revision-signal';
 
 /**
  * The glossary the background matches units against: the bundled memes and slang plus the user's
@@ -33,7 +33,7 @@ export class GlossaryService {
   /** After a write: rebuild on next use, and tell open pages. */
   async changed(): Promise<void> {
     this.built = undefined;
-    await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: Date.now() });
+    await bumpRevision(GLOSSARY_REVISION_KEY);
   }
 }
 

@@ -5,7 +5,9 @@ import { toAnkiFile, toCsvFile } from '@/utils/learning/exports';
 import { localDay } from '@/utils/learning/local-day';
 import { createLookUp } from '@/utils/learning/look-up-service';
 import { PhraseStore } from '@/utils/learning/phrase-store';
+import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
 import { onMessage } from '@/utils/messages';
+import { bumpRevision } from '@/utils/revision-signal';
 import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/settings';
 import { loadDictionary } from './dictionary-loader';
 import type { TranslationService } from './translation-service';
@@ -32,10 +34,14 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
   const db = getDatabase();
   const store = new PhraseStore(db);
   const badge = () => refreshBadge(store).catch((error: unknown) => console.warn('[RedBridge] badge', error));
-  /** Runs a change, then brings the badge up to date with it. */
+  /** Runs a change, then tells open pages and brings the badge up to date with it. */
   const changing = async <T>(change: Promise<T>): Promise<T> => {
     const result = await change;
     void badge();
+    // The change is made: a page that misses the signal shows it on its next load.
+    await bumpRevision(LEARNING_REVISION_KEY).catch((error: unknown) =>
+      console.warn('[RedBridge] learning revision', error),
+    );
     return result;
   };
 
@@ -58,7 +64,7 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
     lookUp: (request) => lookUp(request),
     savePhrase: (input) => changing(store.save(input)),
     listPhrases: () => store.list(),
-    updatePhrase: ({ id, patch }) => store.update(id, patch),
+    updatePhrase: ({ id, patch }) => changing(store.update(id, patch)),
     deletePhrase: ({ id }) => changing(store.remove(id)),
     undoDeletePhrase: async (removed) => {
       await changing(store.restore(removed));

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { GlossaryService, setupGlossary } from '@/entrypoints/background/glossary';
 import { I18nRoot } from '@/components/i18n-root';
 import { RedBridgeDatabase } from '@/utils/db/database';
+import { sendMessage } from '@/utils/messages';
 import { updateSettings } from '@/utils/settings';
 import { GlossarySection } from './glossary-section';
 
@@ -62,6 +63,19 @@ describe('glossary section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('Restored 1 terms.');
     expect((await glossary.store.list())[0]).toMatchObject({ id: stored!.id, rendering: { en: 'RedNoter' } });
+  });
+
+  it('shows a term added elsewhere while it is open', async () => {
+    await renderSection('en');
+    await screen.findByText(
+      'No terms yet. Add one above, from a chip on the page, or from the toolbar popup.',
+    );
+    // Added from a chip on the page or the toolbar popup: nothing on this page asked for it.
+    await sendMessage('saveUserTerm', {
+      entry: { term: '摸鱼', lang: 'zh', meaning: { en: 'slacking off' } },
+    });
+    const list = await screen.findByRole('list', { name: 'Your glossary terms' });
+    expect(await within(list).findByText('摸鱼')).toBeTruthy();
   });
 
   it('says in Chinese when a term is already there or has no meaning', async () => {

@@ -11,7 +11,7 @@ import {
   glossaryToJson,
   parseGlossaryFile,
 } from '@/utils/glossary/glossary-io';
-import type { UserTermInput } from '@/utils/glossary/protocol';
+import { watchGlossary, type UserTermInput } from '@/utils/glossary/protocol';
 import { sendMessage } from '@/utils/messages';
 import { TermRow } from './term-row';
 
@@ -72,6 +72,8 @@ export function GlossarySection() {
       alive = false;
     };
   }, [revision, t]);
+  // Terms added elsewhere (a chip on the page, the toolbar popup, another tab) show up here too.
+  useEffect(() => watchGlossary(() => void reload()), [reload]);
 
   const shown = useMemo(() => (terms ?? []).filter((term) => matches(term, query.trim())), [terms, query]);
 

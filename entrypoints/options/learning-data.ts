@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
 import { MessageError } from '@/utils/messages';
+import { watchRevision } from '@/utils/revision-signal';
 
-/** Fired on the page when phrases or reviews change, so every learner section reloads. */
+/**
+ * Fired on the page when one of its sections changed phrases or reviews, so every learner section
+ * reloads at once; changes from other pages (a phrase saved on the site) arrive through the
+ * background's learning revision.
+ */
 const CHANGED = 'rb-learning-changed';
 
 export function notifyLearningChanged(): void {
@@ -33,7 +39,11 @@ export function useLearningData<T>(load: () => Promise<T>): Loaded<T> {
   useEffect(() => {
     reload();
     window.addEventListener(CHANGED, reload);
-    return () => window.removeEventListener(CHANGED, reload);
+    const unwatch = watchRevision(LEARNING_REVISION_KEY, reload);
+    return () => {
+      window.removeEventListener(CHANGED, reload);
+      unwatch();
+    };
   }, [reload]);
   return { data, error, reload };
 }

@@ -113,6 +113,17 @@ describe('phrasebook', () => {
     expect(screen.getByRole('button', { name: '导出到 Anki' })).toBeTruthy();
   });
 
+  it('shows a phrase saved on the site while it is open', async () => {
+    await withPhrases();
+    await show(<PhrasebookSection />);
+    const list = await screen.findByRole('list', { name: 'Saved phrases' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    // Saved by the look-up popover in another tab: nothing on this page asked for it.
+    await sendMessage('savePhrase', { text: '橘猫', lang: 'zh', meaning: 'orange cat', context });
+    expect(await within(list).findByText('橘猫')).toBeTruthy();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+  });
+
   it('says so when the background fails', async () => {
     failingBackground();
     await show(<PhrasebookSection />);

@@ -1,5 +1,6 @@
 import type { UserTermRecord } from '../db/schema';
 import type { UserGlossaryEntry } from './glossary-schema';
+import { watchRevision } from '../revision-signal';
 
 /**
  * A user term as pages send it: a new term has no id; an imported one may keep the id and times it
@@ -35,4 +36,9 @@ export interface PageTermDraft {
   selection?: string;
   /** The term of the chip opened last, as written on the page. */
   chip?: { term: string; lang: 'zh' | 'en' };
+}
+
+/** Calls `onChange` whenever the user's glossary changes, from any page. Returns the unsubscribe. */
+export function watchGlossary(onChange: () => void): () => void {
+  return watchRevision(GLOSSARY_REVISION_KEY, onChange);
 }

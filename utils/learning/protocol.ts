@@ -5,6 +5,9 @@ import type { PhraseInput } from './phrase-merge';
 import type { PhrasePatch, PhraseListItem, RemovedPhrase, ReviewItem, ReviewProgress } from './phrase-store';
 import type { Grade, PhraseLanguage, PhraseRecord, ReviewCardRecord } from './records';
 
+/** `storage.local` key bumped whenever phrases, cards or reviews change, so open pages reload them. */
+export const LEARNING_REVISION_KEY = 'learningRevision';
+
 /** What the look-up popover asks: the selected text and the sentence around it on the page. */
 export interface LookUpRequest {
   text: string;

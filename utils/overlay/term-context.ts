@@ -1,12 +1,7 @@
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
 import type { TermCard } from '../glossary/term-card';
-import {
-  GLOSSARY_REVISION_KEY,
-  PAGE_TERM_DRAFT,
-  type PageTermDraft,
-  type UserTermInput,
-} from '../glossary/protocol';
+import { PAGE_TERM_DRAFT, type PageTermDraft, type UserTermInput } from '../glossary/protocol';
 import { uiLocaleFor } from '../i18n';
 import type { LanguageCode } from '../languages';
 import { sendMessage } from '../messages';
@@ -109,15 +104,6 @@ export function createTermContext({ doc, i18n, settings, reader }: TermContextOp
       browser.runtime.onMessage.removeListener(answerDraft as never);
     },
   };
-}
-
-/** Calls `onChange` whenever the user's glossary changes, from any page. Returns the unsubscribe. */
-export function watchGlossary(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && GLOSSARY_REVISION_KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** The short gloss shown on a chip: how the term is rendered in the reader's language. */
