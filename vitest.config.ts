@@ -18,5 +18,8 @@ export default defineConfig({
     include: ['**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.output/**', '.output-*/**', 'tests/e2e/**'],
     restoreMocks: true,
+    // Above Testing Library's wait (tests/setup.ts), so a missing element reports what the page
+    // showed rather than a bare timeout.
+    testTimeout: 20_000,
   },
 });

@@ -1,5 +1,10 @@
+import { configure } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
+
+// `findBy…` and `waitFor` wait for what the background answers through fake IndexedDB; on a loaded
+// two-core machine that can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 // Every test starts with empty extension storage and no listeners left over from the last one.
 beforeEach(() => {
