@@ -31,6 +31,47 @@ async function badgeText(session: ExtensionSession): Promise<string> {
   );
 }
 
+/** A point inside `box` over a Chinese character of a comment, as if the popover were not there. */
+async function chineseUnder(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  const found = await page.evaluate((box) => {
+    const host = document.querySelector<HTMLElement>('[data-rb-lookup]')!;
+    host.style.visibility = 'hidden';
+    try {
+      for (let y = box.y + box.height - 8; y > box.y + 8; y -= 6) {
+        for (let x = box.x + 8; x < box.x + box.width - 8; x += 6) {
+          const caret = document.caretRangeFromPoint(x, y);
+          const node = caret?.startContainer;
+          if (
+            !node ||
+            node.nodeType !== Node.TEXT_NODE ||
+            !node.parentElement?.closest('.comment-item .note-text')
+          )
+            continue;
+          const char = node.textContent!.charAt(caret.startOffset);
+          if (!/\p{Script=Han}/u.test(char)) continue;
+          const range = document.createRange();
+          range.setStart(node, caret.startOffset);
+          range.setEnd(node, caret.startOffset + 1);
+          const at = range.getBoundingClientRect();
+          if (
+            at.left < box.x ||
+            at.right > box.x + box.width ||
+            at.top < box.y ||
+            at.bottom > box.y + box.height
+          )
+            continue;
+          return { x: (at.left + at.right) / 2, y: (at.top + at.bottom) / 2, char };
+        }
+      }
+      return null;
+    } finally {
+      host.style.visibility = '';
+    }
+  }, box);
+  if (!found) throw new Error('no comment text lies under the popover');
+  return found;
+}
+
 const popover = (page: Page) => page.locator('[data-rb-lookup]').getByRole('dialog');
 
 /** Where the first `text` in the comment `commentId` is on screen. */
@@ -168,6 +209,14 @@ describe('learning for an English reader', () => {
     await dialog.locator('.pinyin').waitFor();
     expect(await dialog.locator('.phrase').textContent()).toBe('种草');
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('');
+
+    // With Alt held, the pointer reads a comment's word lying under the open popover.
+    const covered = await chineseUnder(page, (await dialog.boundingBox())!);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(covered.x, covered.y, { steps: 4 });
+    await expect.poll(() => dialog.locator('.phrase').textContent()).not.toBe('种草');
+    await page.keyboard.up('Alt');
+    expect(await dialog.locator('.phrase').textContent()).toContain(covered.char);
     await page.mouse.click(5, 400);
     await dialog.waitFor({ state: 'detached' });
 

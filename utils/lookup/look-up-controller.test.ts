@@ -228,6 +228,22 @@ describe('look-up popover', () => {
     delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
   });
 
+  it('lets the pointer through the popover while Alt is held, to the words it lies over', async () => {
+    selectInComment('种草');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    const host = document.querySelector<HTMLElement>('[data-rb-lookup]')!;
+    expect(host.style.pointerEvents).toBe('');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true }));
+    expect(host.style.pointerEvents).toBe('none');
+    window.dispatchEvent(new KeyboardEvent('keyup', { key: 'Alt' }));
+    expect(host.style.pointerEvents).toBe('');
+    // Alt let go outside the page: the next move without it gives the popover its clicks back.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true }));
+    document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    expect(host.style.pointerEvents).toBe('');
+    expect(host.isConnected).toBe(true);
+  });
+
   it('listens to nothing while stopped, and again once started', async () => {
     controller.stop();
     selectInComment('种草');

@@ -98,6 +98,8 @@ export class LookUpController {
     doc.addEventListener(
       'mousemove',
       (event) => {
+        // Alt may have been let go outside the page, where its keyup never came.
+        if (!event.altKey) this.popover.letPointerThrough(false);
         if (!event.altKey || event.buttons !== 0) return;
         // At most one look at the pointer per interval, and always at where it stopped: a move
         // that comes too soon is kept for the end of the interval, not dropped.
@@ -114,16 +116,28 @@ export class LookUpController {
       },
       { passive: true, signal },
     );
+    const win = doc.defaultView ?? window;
     // On the window, capturing: this Escape closes the popover, not the note under it as well.
-    (doc.defaultView ?? window).addEventListener(
+    win.addEventListener(
       'keydown',
       (event) => {
+        if (event.key === 'Alt') this.popover.letPointerThrough(true);
         if (event.key !== 'Escape' || !this.popover.isOpen) return;
         event.stopPropagation();
         this.popover.close();
       },
       { capture: true, signal },
     );
+    // While Alt is held the pointer reads words through the popover: one opened for a word crossed
+    // on the way may lie over the word the reader is heading for.
+    win.addEventListener(
+      'keyup',
+      (event) => {
+        if (event.key === 'Alt') this.popover.letPointerThrough(false);
+      },
+      { capture: true, signal },
+    );
+    win.addEventListener('blur', () => this.popover.letPointerThrough(false), { signal });
   }
 
   stop(): void {
@@ -131,6 +145,7 @@ export class LookUpController {
     this.abort = undefined;
     clearTimeout(this.hoverTimer);
     this.hoverTimer = undefined;
+    this.popover.letPointerThrough(false);
     this.popover.close();
   }
 

@@ -105,6 +105,12 @@ export class LookUpPopover {
     this.onClose();
   }
 
+  /** Lets the pointer reach (and hit-test) the page beneath the popover, or takes it back. */
+  letPointerThrough(through: boolean): void {
+    const value = through ? 'none' : '';
+    if (this.host.style.pointerEvents !== value) this.host.style.pointerEvents = value;
+  }
+
   contains(node: Node | null): boolean {
     return !!node && (node === this.host || this.host.contains(node));
   }
