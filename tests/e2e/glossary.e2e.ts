@@ -102,7 +102,7 @@ describe('glossary for an English reader', () => {
     await page.close();
   });
 
-  it('shows a term added in the popup on the open page without a reload, with its preferred rendering', async () => {
+  it('shows a term added in the popup on the open note and the open options page without a reload, with its preferred rendering', async () => {
     const page = await session.browser.context.newPage();
     await openCatTaxNote(page);
     const sweetPotato = page.locator('[data-rb-translation] [data-rb-term="红薯"]').first();
@@ -113,6 +113,9 @@ describe('glossary for an English reader', () => {
       .elementHandle();
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    // The glossary open in the options page, which the popup's change must reach as well.
+    const options = await session.browser.openExtensionPage('options.html#glossary');
+    await options.getByText('No terms yet.', { exact: false }).waitFor();
 
     const popup = await session.browser.openExtensionPage('popup.html');
     await popup.getByText('Add to my glossary').click();
@@ -122,6 +125,7 @@ describe('glossary for an English reader', () => {
     await popup.getByRole('button', { name: 'Add term' }).click();
     await popup.getByRole('status').filter({ hasText: '红薯' }).waitFor();
     await popup.close();
+    await page.bringToFront();
 
     const userChip = page.locator('[data-rb-translation] [data-rb-term="红薯"].rb-term-user').first();
     await userChip.waitFor({ timeout: 15_000 });
@@ -137,6 +141,11 @@ describe('glossary for an English reader', () => {
     // The machine translation was asked with the term protected, and the rendering put in its place.
     const protectedTexts = session.server.provider.requests.flatMap((request) => request.texts ?? []);
     expect(protectedTexts.some((text) => /\{RB\d+\}/.test(text))).toBe(true);
+    await options
+      .getByRole('list', { name: 'Your glossary terms' })
+      .getByText('Translated as: RedNote user')
+      .waitFor();
+    await options.close();
     await page.close();
   });
 
