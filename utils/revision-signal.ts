@@ -7,9 +7,13 @@ import { browser } from 'wxt/browser';
  * receivers to keep.
  */
 
+/** The last revision written: storage reports no change when two bumps write the same time. */
+let lastRevision = 0;
+
 /** Tells every listening page that what `key` stands for changed. */
 export async function bumpRevision(key: string): Promise<void> {
-  await browser.storage.local.set({ [key]: Date.now() });
+  lastRevision = Math.max(Date.now(), lastRevision + 1);
+  await browser.storage.local.set({ [key]: lastRevision });
 }
 
 /** Calls `onChange` whenever `key` is bumped, by any page. Returns the unsubscribe. */
