@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupProblem } from '@/utils/learning/backup';
 import { sendMessage } from '@/utils/messages';
-import { downloadText, notifyLearningChanged } from './learning-data';
+import { downloadText } from './learning-data';
 
 /** Saves everything the reader owns to one file, and restores such a file. */
 export function BackupControls() {
@@ -29,7 +29,6 @@ export function BackupControls() {
       const outcome = await sendMessage('restoreBackup', { text: await file.text() });
       if (outcome.restored) {
         setStatus({ text: t('learning.backup.restored', outcome), failed: false });
-        notifyLearningChanged();
       } else {
         const reason = t(`learning.backup.problems.${outcome.problem satisfies BackupProblem}`, {
           detail: outcome.detail,

@@ -96,7 +96,8 @@ describe('glossary section', () => {
     // Renaming onto nothing existing works; now add 蹲 again as a new term: a duplicate.
     await screen.findByText('已保存“摸鱼”。');
     await glossary.store.save({ term: '蹲', lang: 'zh', meaning: { 'zh-CN': '等更新' } });
-    fireEvent.click(screen.getByRole('button', { name: '编辑“摸鱼”' }));
+    // The row shows its new name once the list is read again.
+    fireEvent.click(await screen.findByRole('button', { name: '编辑“摸鱼”' }));
     const second = screen.getAllByRole('form', { name: '词汇表词条' })[1]!;
     fireEvent.change(within(second).getByRole('textbox', { name: '词条' }), { target: { value: '蹲' } });
     fireEvent.click(within(second).getByRole('button', { name: '保存修改' }));

@@ -52,9 +52,9 @@ export function GlossarySection() {
   const [status, setStatus] = useState<Status>();
   const [confirmClear, setConfirmClear] = useState(false);
 
-  // Bumped after every change; the effect below reads the list again.
+  // Bumped after every change to the glossary; the effect below reads the list again.
   const [revision, setRevision] = useState(0);
-  const reload = useCallback(async () => setRevision((current) => current + 1), []);
+  const reload = useCallback(() => setRevision((current) => current + 1), []);
   useEffect(() => {
     let alive = true;
     sendMessage('listUserTerms', {}).then(
@@ -72,8 +72,9 @@ export function GlossarySection() {
       alive = false;
     };
   }, [revision, t]);
-  // Terms added elsewhere (a chip on the page, the toolbar popup, another tab) show up here too.
-  useEffect(() => watchGlossary(() => void reload()), [reload]);
+  // Every change reaches the list this way: this page's own, and those made elsewhere (a chip on the
+  // page, the toolbar popup, another tab).
+  useEffect(() => watchGlossary(reload), [reload]);
 
   const shown = useMemo(() => (terms ?? []).filter((term) => matches(term, query.trim())), [terms, query]);
 
@@ -81,19 +82,16 @@ export function GlossarySection() {
     await sendMessage('saveUserTerm', { entry: input });
     setEditing(undefined);
     setStatus({ kind: 'ok', text: t('glossary.saved', { term: input.term.trim() }) });
-    await reload();
   };
 
   const remove = async (term: UserTermRecord) => {
     const { removed } = await sendMessage('deleteUserTerms', { ids: [term.id] });
     setStatus({ kind: 'ok', text: t('glossary.deleted', { term: term.term }), undo: removed });
-    await reload();
   };
 
   const undo = async (removed: UserTermRecord[]) => {
     await sendMessage('importUserTerms', { terms: removed });
     setStatus({ kind: 'ok', text: t('glossary.restored', { count: removed.length }) });
-    await reload();
   };
 
   const importFile = async (file: File) => {
@@ -104,7 +102,6 @@ export function GlossarySection() {
         kind: 'ok',
         text: t('glossary.imported', { added: String(added), updated: String(updated) }),
       });
-      await reload();
     } catch (error) {
       const details =
         error instanceof GlossaryFileError ? error.message : explainTermError(error, t, { keepLabels: true });
@@ -117,7 +114,6 @@ export function GlossarySection() {
     await sendMessage('clearUserTerms', {});
     setConfirmClear(false);
     setStatus({ kind: 'ok', text: t('glossary.cleared', { count: everything.length }), undo: everything });
-    await reload();
   };
 
   const stamp = new Date().toISOString().slice(0, 10);

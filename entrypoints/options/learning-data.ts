@@ -3,24 +3,16 @@ import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
 import { MessageError } from '@/utils/messages';
 import { watchRevision } from '@/utils/revision-signal';
 
-/**
- * Fired on the page when one of its sections changed phrases or reviews, so every learner section
- * reloads at once; changes from other pages (a phrase saved on the site) arrive through the
- * background's learning revision.
- */
-const CHANGED = 'rb-learning-changed';
-
-export function notifyLearningChanged(): void {
-  window.dispatchEvent(new Event(CHANGED));
-}
-
 export interface Loaded<T> {
   data?: T;
   error?: string;
   reload: () => void;
 }
 
-/** Loads data from the background, again whenever a learner section reports a change. */
+/**
+ * Loads data from the background, and again after every change to phrases or reviews: this page's
+ * own, and those made elsewhere (a phrase saved on the site, another tab).
+ */
 export function useLearningData<T>(load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
@@ -38,12 +30,7 @@ export function useLearningData<T>(load: () => Promise<T>): Loaded<T> {
   }, [load]);
   useEffect(() => {
     reload();
-    window.addEventListener(CHANGED, reload);
-    const unwatch = watchRevision(LEARNING_REVISION_KEY, reload);
-    return () => {
-      window.removeEventListener(CHANGED, reload);
-      unwatch();
-    };
+    return watchRevision(LEARNING_REVISION_KEY, reload);
   }, [reload]);
   return { data, error, reload };
 }

@@ -4,7 +4,7 @@ import type { PhraseListItem, RemovedPhrase } from '@/utils/learning/phrase-stor
 import type { PhraseLanguage } from '@/utils/learning/records';
 import { sendMessage } from '@/utils/messages';
 import './learning.css';
-import { downloadText, formatDate, notifyLearningChanged, useLearningData } from './learning-data';
+import { downloadText, formatDate, useLearningData } from './learning-data';
 
 type LanguageFilter = 'all' | PhraseLanguage;
 type DateFilter = 'all' | '7' | '30';
@@ -47,7 +47,6 @@ function PhraseEntry({
         patch: { meaning, notes, tags: tags.split(/[,，]/) },
       });
       setStatus(t('learning.phrasebook.saved'));
-      notifyLearningChanged();
     } catch (error) {
       setStatus(t('learning.error', { message: error instanceof Error ? error.message : String(error) }));
     }
@@ -148,14 +147,12 @@ export function PhrasebookSection() {
         t('learning.error', { message: failure instanceof Error ? failure.message : String(failure) }),
       );
     }
-    notifyLearningChanged();
   };
   const undo = async () => {
     if (!removed) return;
     await sendMessage('undoDeletePhrase', removed);
     setRemoved(undefined);
     setStatus(t('learning.phrasebook.restored', { phrase: removed.phrase.text }));
-    notifyLearningChanged();
   };
   const exportAs = async (format: 'anki' | 'csv') => {
     try {

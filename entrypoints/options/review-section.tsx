@@ -4,7 +4,7 @@ import type { ReviewItem } from '@/utils/learning/phrase-store';
 import { GRADES, type Grade } from '@/utils/learning/records';
 import { sendMessage } from '@/utils/messages';
 import './learning.css';
-import { formatDateTime, notifyLearningChanged, useLearningData } from './learning-data';
+import { formatDateTime, useLearningData } from './learning-data';
 
 const GRADE_KEYS: Record<Grade, string> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
@@ -130,7 +130,6 @@ export function ReviewSection() {
         setDone((count) => count + 1);
         setLastNext(card.due);
         setGradeError(undefined);
-        notifyLearningChanged();
       } catch (failure) {
         setGradeError(failure instanceof Error ? failure.message : String(failure));
       }
