@@ -4,9 +4,10 @@
  * forces a layout of its own.
  *
  * One set of checks per window, shared: the page calls into RedBridge once per scroll event (none
- * while a fling lasts) and once per check, however many elements are followed. Intersection observers would cost the page far
- * more on a long comment list: the browser computes every target's geometry on every frame, and
- * calls each observer's callback whenever any target crosses its edge.
+ * while a fling lasts) and once per check, however many elements are followed. Intersection
+ * observers would cost the page far more on a long comment list: the browser computes every
+ * target's geometry on every frame, and calls each observer's callback whenever any target crosses
+ * its edge.
  */
 
 /** Something that reads boxes when the checks run. */
