@@ -1,6 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES, languageFromLocale, type LanguageCode } from '@/utils/languages';
+import {
+  LANGUAGES,
+  LANGUAGE_NATIVE_NAMES,
+  languageFromLocale,
+  type LanguageCode,
+} from '@/utils/language/languages';
 import { browserLocale } from '@/utils/settings';
 
 /** Picks the language translations are shown in; "auto" follows the browser. */

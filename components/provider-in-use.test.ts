@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProviderHealthView } from '@/utils/messages';
+import type { ProviderHealthView } from '@/utils/translate/types';
 import { providerInUse } from './provider-in-use';
 
 const view = (

@@ -1,4 +1,5 @@
-import type { MessageFailure, ProviderHealthView } from '@/utils/messages';
+import type { MessageFailure } from '@/utils/transport/messages';
+import type { ProviderHealthView } from '@/utils/translate/types';
 import type { ProviderId } from '@/utils/translate/types';
 
 /** What the popup says about the translation service, from the health of the chain in order. */

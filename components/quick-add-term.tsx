@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import type { UserTermRecord } from '@/utils/db/schema';
 import { PAGE_TERM_DRAFT, type PageTermDraft } from '@/utils/glossary/protocol';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { TermForm, guessTermLanguage } from './term-form';
 
 /** What the active tab offers to start from: the reader's selection, else the chip opened last. */

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LanguageCode } from '@/utils/languages';
+import type { LanguageCode } from '@/utils/language/languages';
 import type { SourceScope } from '@/utils/settings-schema';
-import { primarySource } from '@/utils/translate/direction';
+import { primarySource } from '@/utils/language/direction';
 import './source-scope-picker.css';
 
 const SCOPES: SourceScope[] = ['primary', 'all'];

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { I18nRoot } from '@/components/i18n-root';
-import type { ProviderHealthView } from '@/utils/messages';
+import type { ProviderHealthView } from '@/utils/translate/types';
 import { updateSettings } from '@/utils/settings';
 import { TodayStats } from './today-stats';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sendMessage, type ProviderHealthView, type StatsView } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
+import { type ProviderHealthView, type StatsView } from '@/utils/translate/types';
 import { providerInUse } from './provider-in-use';
 
 /** Today's figures and the health of the provider in use, refreshed while the view is open. */

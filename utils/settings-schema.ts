@@ -1,4 +1,4 @@
-import { isLanguageCode, type LanguageCode } from './languages';
+import { isLanguageCode, type LanguageCode } from './language/languages';
 import { isProviderId, type ProviderId } from './translate/types';
 
 /**

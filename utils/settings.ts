@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { languageFromLocale, type LanguageCode } from './languages';
+import { languageFromLocale, type LanguageCode } from './language/languages';
 import { migrateSettings, type Settings } from './settings-schema';
 
 /** Storage key of the settings object in `browser.storage.local`. */

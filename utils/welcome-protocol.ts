@@ -1,4 +1,4 @@
-import type { LanguageCode } from './languages';
+import type { LanguageCode } from './language/languages';
 import type { SourceLanguage } from './translate/types';
 
 /** One unit of the welcome page's sample note: the segments the page would send, and from what. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MessageError, sendMessage, type TranslateRequest } from '@/utils/messages';
+import { MessageError, sendMessage } from '@/utils/transport/messages';
+import { type TranslateRequest } from '@/utils/translate/types';
 import { updateSettings } from '@/utils/settings';
 import { setupFirstRun, translateSample, welcomeOnInstall } from './first-run';
 

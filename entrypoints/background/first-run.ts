@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { isLanguageCode } from '@/utils/languages';
-import { onMessage, type TranslateRequest, type TranslateResult } from '@/utils/messages';
+import { isLanguageCode } from '@/utils/language/languages';
+import { onMessage } from '@/utils/transport/messages';
+import { type TranslateRequest, type TranslateResult } from '@/utils/translate/types';
 import { loadSettings } from '@/utils/settings';
 import type { Settings } from '@/utils/settings-schema';
 import type { WelcomeProtocol } from '@/utils/welcome-protocol';

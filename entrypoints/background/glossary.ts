@@ -3,7 +3,7 @@ import { BUNDLED_GLOSSARY } from '@/utils/glossary/bundled-glossary';
 import { createGlossaryIndex, type GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { GLOSSARY_REVISION_KEY } from '@/utils/glossary/protocol';
 import { UserGlossaryStore } from '@/utils/glossary/user-glossary-store';
-import { onMessage } from '@/utils/messages';
+import { onMessage } from '@/utils/transport/messages';
 import { bumpRevision } from '@/utils/revision-signal';
 
 /**

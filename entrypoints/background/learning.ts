@@ -6,7 +6,7 @@ import { localDay } from '@/utils/learning/local-day';
 import { createLookUp } from '@/utils/learning/look-up-service';
 import { PhraseStore } from '@/utils/learning/phrase-store';
 import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
-import { onMessage } from '@/utils/messages';
+import { onMessage } from '@/utils/transport/messages';
 import { bumpRevision } from '@/utils/revision-signal';
 import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/settings';
 import { loadDictionary } from './dictionary-loader';

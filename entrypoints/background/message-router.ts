@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '@/utils/messages';
+import { onMessage } from '@/utils/transport/messages';
 import type { TranslationService } from './translation-service';
 
 /** Answers the typed protocol of utils/messages.ts; each handler delegates to a service. */

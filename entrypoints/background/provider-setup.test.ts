@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RedBridgeDatabase } from '@/utils/db/database';
-import { MessageError, sendMessage } from '@/utils/messages';
+import { MessageError, sendMessage } from '@/utils/transport/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import type { FetchLike } from '@/utils/translate/types';
 import { providerSetupHandlers, setupProviderSetup } from './provider-setup';

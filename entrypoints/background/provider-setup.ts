@@ -1,6 +1,6 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
-import { isLanguageCode } from '@/utils/languages';
-import { onMessage, type HandlerMap } from '@/utils/messages';
+import { isLanguageCode } from '@/utils/language/languages';
+import { onMessage, type HandlerMap } from '@/utils/transport/messages';
 import { runProviderTest, testSample } from '@/utils/translate/provider-test';
 import {
   SECRET_IDS,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { portPair } from '@/tests/support/fake-port';
-import type { TranslateRequest, TranslateResult } from '@/utils/messages';
+import type { TranslateRequest } from '@/utils/translate/types';
+import type { TranslatedUnit } from '@/utils/transport/translation-port';
 import { ProviderError } from '@/utils/translate/types';
 import { servePort } from './translation-port';
 import type { TranslationService } from './translation-service';
@@ -17,7 +18,7 @@ function fakeService() {
   const cancelled: string[][] = [];
   const prioritized: string[][] = [];
   const service = {
-    translate: vi.fn(async (r: TranslateRequest): Promise<TranslateResult> => {
+    translate: vi.fn(async (r: TranslateRequest): Promise<TranslatedUnit> => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (r.segments[0] === 'fail')
         throw new ProviderError('rate-limited', 'All translation services failed (rate limited)');

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { TRANSLATION_PORT, toFailure, type PortBatch, type PortOutcome } from '@/utils/messages';
-import type { PortLike } from '@/utils/overlay/translation-port-client';
+import { toFailure } from '@/utils/transport/messages';
+import { TRANSLATION_PORT, type PortBatch, type PortOutcome } from '@/utils/transport/translation-port';
+import type { PortLike } from '@/utils/transport/translation-port';
 import type { TranslationService } from './translation-service';
 
 /**

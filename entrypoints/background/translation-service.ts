@@ -1,13 +1,8 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { readSecrets } from '@/utils/db/secrets';
-import type {
-  Priority,
-  ProviderHealthView,
-  StatsView,
-  TranslateRequest,
-  TranslateResult,
-} from '@/utils/messages';
+import type { Priority, ProviderHealthView, StatsView, TranslateRequest } from '@/utils/translate/types';
+import type { TranslatedUnit } from '@/utils/transport/translation-port';
 import type { Settings } from '@/utils/settings-schema';
 import {
   ON_DEVICE_UNSUPPORTED,
@@ -81,7 +76,7 @@ export class TranslationService {
     if (engineSettingsOf(settings) !== this.engineSettings) this.invalidate();
   }
 
-  async translate(request: TranslateRequest): Promise<TranslateResult> {
+  async translate(request: TranslateRequest): Promise<TranslatedUnit> {
     const { queue } = await this.currentEngine();
     // A reader asking again is worth a probe: without it a retry would meet the same open circuits.
     if (request.retry) this.health.reset();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupProblem } from '@/utils/learning/backup';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { downloadText } from './learning-data';
 
 /** Saves everything the reader owns to one file, and restores such a file. */

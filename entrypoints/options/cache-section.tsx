@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MessageError, sendMessage } from '@/utils/messages';
+import { MessageError, sendMessage } from '@/utils/transport/messages';
 import type { CacheSizeView } from '@/utils/translate/setup-protocol';
 import { approximateBytes, formatBytes } from './cache-size';
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { GlossaryService, setupGlossary } from '@/entrypoints/background/glossary';
 import { I18nRoot } from '@/components/i18n-root';
 import { RedBridgeDatabase } from '@/utils/db/database';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { updateSettings } from '@/utils/settings';
 import { GlossarySection } from './glossary-section';
 

@@ -12,7 +12,7 @@ import {
   parseGlossaryFile,
 } from '@/utils/glossary/glossary-io';
 import { watchGlossary, type UserTermInput } from '@/utils/glossary/protocol';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { TermRow } from './term-row';
 
 type Status = { kind: 'ok' | 'error'; text: string; undo?: UserTermRecord[] };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
-import { MessageError } from '@/utils/messages';
+import { MessageError } from '@/utils/transport/messages';
 import { watchRevision } from '@/utils/revision-signal';
 
 export interface Loaded<T> {

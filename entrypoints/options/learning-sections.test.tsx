@@ -6,7 +6,7 @@ import { I18nRoot } from '@/components/i18n-root';
 import { setupLearning } from '@/entrypoints/background/learning';
 import type { TranslationService } from '@/entrypoints/background/translation-service';
 import { getDatabase } from '@/utils/db/database';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { updateSettings } from '@/utils/settings';
 import { BackupControls } from './backup-controls';
 import { PhrasebookSection } from './phrasebook-section';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/languages';
-import { MessageError, sendMessage } from '@/utils/messages';
+import { LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/language/languages';
+import { MessageError, sendMessage } from '@/utils/transport/messages';
 import {
   localAvailability,
   startDownload,

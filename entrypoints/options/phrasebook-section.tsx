@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhraseListItem, RemovedPhrase } from '@/utils/learning/phrase-store';
 import type { PhraseLanguage } from '@/utils/learning/records';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import './learning.css';
 import { downloadText, formatDate, useLearningData } from './learning-data';
 

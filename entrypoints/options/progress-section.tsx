@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReviews } from '@/utils/learning/phrase-store';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import './learning.css';
 import { useLearningData } from './learning-data';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { MessageError, type MessageFailure } from '@/utils/messages';
+import { MessageError, type MessageFailure } from '@/utils/transport/messages';
 
 /**
  * A failed test or save in the reader's words: what went wrong and what to do, by error kind,

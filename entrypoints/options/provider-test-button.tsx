@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { Settings } from '@/utils/settings-schema';
 import { providerOrigins } from '@/utils/translate/providers';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nRoot } from '@/components/i18n-root';
-import type { MessageFailure } from '@/utils/messages';
+import type { MessageFailure } from '@/utils/transport/messages';
 import { loadSettings, updateSettings } from '@/utils/settings';
 import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
 import { FakeTranslator } from '@/utils/translate/on-device/fake-chrome-ai.testing';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '@/components/use-settings';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { DeeplForm } from './deepl-form';

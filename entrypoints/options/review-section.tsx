@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '@/utils/learning/phrase-store';
 import { GRADES, type Grade } from '@/utils/learning/records';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 import './learning.css';
 import { formatDateTime, useLearningData } from './learning-data';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 
 /** Opens the review session on the options page. */
 export function openReview(): Promise<unknown> {

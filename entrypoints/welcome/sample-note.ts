@@ -1,6 +1,6 @@
-import type { LanguageCode } from '@/utils/languages';
+import type { LanguageCode } from '@/utils/language/languages';
 import type { SourceScope } from '@/utils/settings-schema';
-import { planUnit, type UnitPlan } from '@/utils/translate/direction';
+import { planUnit, type UnitPlan } from '@/utils/language/direction';
 
 /**
  * The welcome page's sample: a short note and two comments as a reader meets them on Xiaohongshu.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SampleOverlay, SiteSurface } from '@/components/site-sample';
-import type { LanguageCode } from '@/utils/languages';
-import { primarySource } from '@/utils/translate/direction';
+import type { LanguageCode } from '@/utils/language/languages';
+import { primarySource } from '@/utils/language/direction';
 import { planSample, type SampleNote } from './sample-note';
 import type { PlannedText, SampleState } from './use-sample-translation';
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LanguageCode } from '@/utils/languages';
-import { MessageError, sendMessage } from '@/utils/messages';
+import type { LanguageCode } from '@/utils/language/languages';
+import { MessageError, sendMessage } from '@/utils/transport/messages';
 import type { SourceScope } from '@/utils/settings-schema';
-import type { UnitPlan } from '@/utils/translate/direction';
+import type { UnitPlan } from '@/utils/language/direction';
 import { planSample, segmentsOf, type SampleNote, type SampleText } from './sample-note';
 
 export interface PlannedText {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { I18nRoot } from '@/components/i18n-root';
-import type { Envelope } from '@/utils/messages';
+import type { Envelope } from '@/utils/transport/messages';
 import { loadSettings, updateSettings } from '@/utils/settings';
 import type { WelcomeProtocol } from '@/utils/welcome-protocol';
 import { WelcomeApp } from './welcome-app';

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { useAppearanceStyle } from '@/components/site-sample';
 import { SourceScopePicker } from '@/components/source-scope-picker';
 import { useSettings } from '@/components/use-settings';
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/languages';
+import { LANGUAGES, LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/language/languages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { Settings, SourceScope } from '@/utils/settings-schema';
 import { toggleShortcutFor } from '@/utils/shortcuts';

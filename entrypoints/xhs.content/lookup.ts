@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LookUpController } from '@/utils/lookup/look-up-controller';
 import type { PopoverLabels } from '@/utils/lookup/popover';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/transport/messages';
 
 function popoverLabels(i18n: i18n): PopoverLabels {
   const t = (key: string, options?: Record<string, string>) => i18n.t(`learning.lookup.${key}`, options);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { planUnit } from '@/utils/translate/direction';
+import { planUnit } from '@/utils/language/direction';
 import { useExtensionSession } from './extension-session';
 import { NOTES, expectedOverlayText, openFixture, readThrough, snapshotUnits } from './support';
 

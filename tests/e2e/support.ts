@@ -1,8 +1,8 @@
 import { JSDOM } from 'jsdom';
 import type { Page, Worker } from 'playwright-core';
-import type { LanguageCode } from '@/utils/languages';
+import type { LanguageCode } from '@/utils/language/languages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
-import { planUnit } from '@/utils/translate/direction';
+import { planUnit } from '@/utils/language/direction';
 import { collectUnits, type Unit } from '@/utils/xhs/units';
 import { loadFixtureTranslations } from './server';
 

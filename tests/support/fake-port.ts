@@ -1,4 +1,4 @@
-import type { PortLike } from '@/utils/overlay/translation-port-client';
+import type { PortLike } from '@/utils/transport/translation-port';
 
 export interface FakePort extends PortLike {
   /** Every message this end posted, in order. */

@@ -1,5 +1,5 @@
 import type { UserTermRecord } from '../db/schema';
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import { cyrb53 } from '../translate/cache-key';
 import type { GlossaryRule } from '../translate/types';
 import type { GlossaryEntry, GlossaryRendering, GlossaryTermLanguage } from './glossary-schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shippedDictionary } from '../dictionary/shipped-dictionary.testing';
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import { createLookUp } from './look-up-service';
 
 function setup(

@@ -1,8 +1,8 @@
 import type { ChineseDictionary } from '../dictionary/dictionary';
 import { lookUpChinese } from '../dictionary/look-up';
 import { segment } from '../dictionary/segment';
-import type { LanguageCode } from '../languages';
-import { detectLanguage } from '../translate/detect-language';
+import type { LanguageCode } from '../language/languages';
+import { detectLanguage } from '../language/detect-language';
 import type { SourceLanguage } from '../translate/types';
 import type { LookUpRequest, LookUpResult } from './protocol';
 import type { PhraseLanguage } from './records';

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import type { ChineseLookUp } from '../dictionary/look-up';
 import type { BackupProblem } from './backup';
 import type { PhraseInput } from './phrase-merge';

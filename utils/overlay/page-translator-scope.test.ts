@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { overlayLabels as labels } from '@/tests/support/overlay-labels';
-import type { TranslateRequest, TranslateResult } from '../messages';
+import type { TranslateRequest, TranslateResult } from '../translate/types';
 import type { SourceScope } from '../settings-schema';
 import { PageTranslator } from './page-translator';
 

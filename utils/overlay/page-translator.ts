@@ -1,8 +1,9 @@
-import type { LanguageCode } from '../languages';
-import type { Priority, TranslateRequest, TranslateResult } from '../messages';
+import type { LanguageCode } from '../language/languages';
+import type { Priority, TranslateRequest } from '../translate/types';
+import type { TranslatedUnit } from '../transport/translation-port';
 import type { TermCard } from '../glossary/term-card';
 import type { DisplayMode, SourceScope } from '../settings-schema';
-import { planUnit, type UnitPlan } from '../translate/direction';
+import { planUnit, type UnitPlan } from '../language/direction';
 import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
 import {
   enclosingUnitSource,
@@ -34,7 +35,7 @@ export interface PageTranslatorOptions {
   scope?: SourceScope;
   mode: DisplayMode;
   labels: OverlayLabels;
-  translate: (request: TranslateRequest) => Promise<TranslateResult>;
+  translate: (request: TranslateRequest) => Promise<TranslatedUnit>;
   cancel: (requestIds: string[]) => void;
   /** Tells the background that requests sent ahead of the reader are now in view. */
   prioritize: (requestIds: string[]) => void;

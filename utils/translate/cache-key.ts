@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import type { SourceLanguage } from './types';
 
 /**

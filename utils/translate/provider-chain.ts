@@ -1,5 +1,5 @@
-import type { LanguageCode } from '../languages';
-import type { ProviderHealthView } from '../messages';
+import type { LanguageCode } from '../language/languages';
+import type { ProviderHealthView } from '../translate/types';
 import { fullJitterBackoff } from './backoff';
 import { ProviderHealth } from './provider-health';
 import { MisalignedBatchError } from './providers/misaligned-batch-error';

@@ -1,4 +1,4 @@
-import type { ProviderHealthView } from '../messages';
+import type { ProviderHealthView } from '../translate/types';
 import type { ProviderError, ProviderId } from './types';
 
 export const HEALTH_DEFAULTS = {

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import type { ProviderTestResult, ProviderTestSample } from './setup-protocol';
 import { systemTimers, type Timers } from './timers';
 import { ProviderError, type TranslationProvider } from './types';

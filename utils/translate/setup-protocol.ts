@@ -1,5 +1,5 @@
 import type { SecretRecord } from '../db/schema';
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 import type { ProviderId, SourceLanguage } from './types';
 
 /** Which key a provider reads from the `secrets` table. */

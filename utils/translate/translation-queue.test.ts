@@ -1,4 +1,4 @@
-import type { Priority, TranslateRequest, TranslateResult } from '../messages';
+import type { Priority, TranslateRequest, TranslateResult } from '../translate/types';
 import { cacheKey } from './cache-key';
 import { MemoryTranslationCache } from './memory-translation-cache';
 import { createProviderChain } from './provider-chain';
@@ -7,7 +7,7 @@ import type { StatsDelta } from './stats-store';
 import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './fakes.testing';
 import { createTranslationQueue, type TranslationQueueOptions } from './translation-queue';
 import { ProviderError, type ProviderLimits, type SourceLanguage } from './types';
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 
 function request(
   requestId: string,

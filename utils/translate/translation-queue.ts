@@ -1,5 +1,5 @@
-import type { LanguageCode } from '../languages';
-import type { Priority, TranslateRequest, TranslateResult } from '../messages';
+import type { LanguageCode } from '../language/languages';
+import type { Priority, TranslateRequest, TranslateResult } from '../translate/types';
 import { cacheKey } from './cache-key';
 import type { ChainItemsResult, ProviderChain } from './provider-chain';
 import type { StatsDelta } from './stats-store';

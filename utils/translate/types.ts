@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from '../language/languages';
 
 /** Every provider, one module each under `utils/translate/providers/` (on-device: `on-device/`). */
 export const PROVIDER_IDS = [
@@ -24,6 +24,45 @@ export type SourceLanguage = LanguageCode | 'auto';
 export interface GlossaryRule {
   source: string;
   target: string;
+}
+
+/** How soon a text is wanted: in view, near it (fetched ahead of the reader), or whenever. */
+export type Priority = 'visible' | 'near' | 'idle';
+
+/** One unit's texts to translate: the engine's unit of work, whoever asks. */
+export interface TranslateRequest {
+  /** Caller-chosen id, used to cancel the request when its unit leaves the page. */
+  requestId: string;
+  /** Segments of one unit (e.g. the paragraphs of a note body), translated independently. */
+  segments: string[];
+  from: SourceLanguage;
+  to: LanguageCode;
+  priority: Priority;
+  /** The reader pressed "retry": providers paused by the circuit breaker get another chance now. */
+  retry?: boolean;
+}
+
+export interface TranslateResult {
+  translations: string[];
+  provider: ProviderId | 'cache';
+}
+
+/** How a provider has been doing, as the popup and options page show it. */
+export interface ProviderHealthView {
+  id: ProviderId;
+  state: 'working' | 'slow' | 'failing' | 'skipped' | 'unused';
+  lastError?: string;
+  /** The kind of the last error, so a page can word it in its own language. */
+  kind?: ProviderErrorKind;
+}
+
+/** Today's usage counters. */
+export interface StatsView {
+  day: string;
+  unitsTranslated: number;
+  requests: number;
+  characters: number;
+  cacheHits: number;
 }
 
 export interface ProviderRequest {

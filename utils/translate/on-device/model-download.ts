@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../languages';
+import type { LanguageCode } from '../../language/languages';
 import { ProviderError, type SourceLanguage } from '../types';
 import { readOnDeviceApis, type OnDeviceApis } from './chrome-ai';
 import { chromeLanguageTag } from './language-tags';

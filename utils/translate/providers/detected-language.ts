@@ -1,4 +1,4 @@
-import { isLanguageCode } from '../../languages';
+import { isLanguageCode } from '../../language/languages';
 
 /**
  * Providers report detected languages in their own dialects (`zh-Hans`, `ZH`, `zh-CN`, `EN`,

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../languages';
+import type { LanguageCode } from '../../language/languages';
 import type { FetchLike, GlossaryRule, ProviderLimits, ProviderRequest, TranslationProvider } from '../types';
 import { endpointUrl } from './base-url';
 import { badResponse, readJson, send, type StatusClassifier } from './http';

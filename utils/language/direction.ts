@@ -1,7 +1,7 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from './languages';
 import type { SourceScope } from '../settings-schema';
 import { detectLanguage, profileScripts, type ScriptProfile } from './detect-language';
-import type { SourceLanguage } from './types';
+import type { SourceLanguage } from '../translate/types';
 
 export interface Direction {
   /** False when the unit is already in the reader's language or has nothing to translate. */

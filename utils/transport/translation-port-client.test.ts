@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { portPair } from '@/tests/support/fake-port';
-import type { PortBatch, PortResults, TranslateRequest } from '../messages';
-import { createPortTranslationClient, type PortLike } from './translation-port-client';
+import type { TranslateRequest } from '../translate/types';
+import type { PortBatch, PortLike, PortResults } from './translation-port';
+import { createPortTranslationClient } from './translation-port-client';
 
 const request = (
   requestId: string,
@@ -128,59 +129,28 @@ describe('port translation client', () => {
     expect(await answer).toEqual({ kind: 'timeout', message: 'no answer from RedBridge' });
   });
 
-  it('lets requests for units only near the viewport wait for company, up to nearDelayMs', async () => {
-    const { content, background } = portPair();
-    const batches = fakeBackground(background, 1_000);
-    const client = createPortTranslationClient({
-      connect: () => content,
-      timeoutMessage: 'no answer',
-      nearDelayMs: 250,
-    });
-    void client.translate(request('a', '一', 'near'));
-    await vi.advanceTimersByTimeAsync(100);
-    void client.translate(request('b', '二', 'near'));
-    await vi.advanceTimersByTimeAsync(100);
-    expect(batches).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(50);
-    expect(batches.map((batch) => batch.translate.map((r) => [r.requestId, r.priority]))).toEqual([
-      [
-        ['a', 'near'],
-        ['b', 'near'],
-      ],
-    ]);
-  });
-
-  it('sends waiting near requests at once with one in view, and they need no promotion later', async () => {
+  it("carries each priority as asked: holding and batching are the background queue's", async () => {
     const { content, background } = portPair();
     const batches = fakeBackground(background, 1_000);
     const client = createPortTranslationClient({ connect: () => content, timeoutMessage: 'no answer' });
     void client.translate(request('a', '一', 'near'));
     void client.translate(request('b', '二', 'visible'));
     await vi.advanceTimersByTimeAsync(0);
-    // Riding with a unit in view, the near one goes out with it instead of being held.
     expect(batches.map((batch) => batch.translate.map((r) => [r.requestId, r.priority]))).toEqual([
       [
-        ['a', 'visible'],
+        ['a', 'near'],
         ['b', 'visible'],
       ],
     ]);
-    client.prioritize(['a']);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(batches).toHaveLength(1);
   });
 
-  it('promotes a request sent ahead on its own once, when its unit comes into view', async () => {
+  it("tells the background of a promotion once the request has left, in the next turn's message", async () => {
     const { content, background } = portPair();
     const batches = fakeBackground(background, 1_000);
-    const client = createPortTranslationClient({
-      connect: () => content,
-      timeoutMessage: 'no answer',
-      nearDelayMs: 250,
-    });
+    const client = createPortTranslationClient({ connect: () => content, timeoutMessage: 'no answer' });
     void client.translate(request('a', '一', 'near'));
-    await vi.advanceTimersByTimeAsync(250);
-    client.prioritize(['a']);
-    client.prioritize(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    client.prioritize(['a', 'unknown']);
     await vi.advanceTimersByTimeAsync(0);
     expect(batches.map((batch) => [batch.translate.length, batch.prioritize])).toEqual([
       [1, []],

@@ -1,83 +1,17 @@
 import { browser } from 'wxt/browser';
-import type { GlossaryProtocol } from './glossary/protocol';
-import type { TermCard } from './glossary/term-card';
-import type { LanguageCode } from './languages';
-import type { LearningProtocol } from './learning/protocol';
-import type { ProviderSetupProtocol } from './translate/setup-protocol';
-import type { ProviderErrorKind, ProviderId, SourceLanguage } from './translate/types';
-import type { WelcomeProtocol } from './welcome-protocol';
+import type { GlossaryProtocol } from '../glossary/protocol';
+import type { LearningProtocol } from '../learning/protocol';
+import type { ProviderSetupProtocol } from '../translate/setup-protocol';
+import type { ProviderErrorKind, ProviderHealthView, StatsView } from '../translate/types';
+import type { WelcomeProtocol } from '../welcome-protocol';
 
 /**
  * The one protocol between extension contexts. Pages call `sendMessage`; the background registers
  * one handler per message type with `onMessage`. Translation traffic from content scripts, which is
- * high-volume, goes over a port instead (`utils/overlay/translation-port-client.ts`), with the
- * request and result types defined here.
+ * high-volume, goes over a port instead (`translation-port.ts` beside this file).
  * Every request is answered with `{ ok: true, value }` or `{ ok: false, error }`, so a failure in
  * the background reaches the caller as data instead of a lost promise.
  */
-
-export type Priority = 'visible' | 'near' | 'idle';
-
-export interface TranslateRequest {
-  /** Caller-chosen id, used to cancel the request when its unit leaves the page. */
-  requestId: string;
-  /** Segments of one unit (e.g. the paragraphs of a note body), translated independently. */
-  segments: string[];
-  from: SourceLanguage;
-  to: LanguageCode;
-  priority: Priority;
-  /** The reader pressed "retry": providers paused by the circuit breaker get another chance now. */
-  retry?: boolean;
-}
-
-export interface TranslateResult {
-  translations: string[];
-  provider: ProviderId | 'cache';
-  /** Glossary terms found in the segments that are worth explaining to this reader. */
-  terms?: TermCard[];
-}
-
-/*
- * Translation traffic from content scripts goes over a long-lived port, not `sendMessage`: one
- * message per turn of the page's loop each way, however many units it carries.
- */
-
-/** The port name the background listens on for translation traffic. */
-export const TRANSLATION_PORT = 'rb-translate';
-
-/** What a content script sends in one port message: everything gathered in one turn of its loop. */
-export interface PortBatch {
-  type: 'batch';
-  translate: TranslateRequest[];
-  cancel: string[];
-  prioritize: string[];
-}
-
-export type PortOutcome =
-  | { requestId: string; ok: true; value: TranslateResult }
-  | { requestId: string; ok: false; error: MessageFailure };
-
-/** What the background sends back: the answers that settled together. */
-export interface PortResults {
-  type: 'results';
-  results: PortOutcome[];
-}
-
-export interface ProviderHealthView {
-  id: ProviderId;
-  state: 'working' | 'slow' | 'failing' | 'skipped' | 'unused';
-  lastError?: string;
-  /** The kind of the last error, so a page can word it in its own language. */
-  kind?: ProviderErrorKind;
-}
-
-export interface StatsView {
-  day: string;
-  unitsTranslated: number;
-  requests: number;
-  characters: number;
-  cacheHits: number;
-}
 
 /** Messages of the translation engine and the extension itself. */
 export interface CoreProtocol {

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../languages';
+import type { LanguageCode } from './languages';
 
 /**
  * Script-and-stopword language detection, fast enough to run on every unit in the content script.
