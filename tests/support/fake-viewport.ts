@@ -4,7 +4,7 @@
  * viewport checks run on it; scroll containers fill the screen. `rescan()` scrolls the page, which
  * makes the checks read the boxes again (after their throttle). Zones stay as the test sets them.
  */
-import { CHECK_INTERVAL_MS } from '@/utils/overlay/viewport-checks';
+import { CHECK_INTERVAL_MS } from '@/utils/viewport/scroll-motion';
 
 /** `far` lies far below the screen, `above` far above it. */
 type Zone = 'visible' | 'near' | 'far' | 'above';

@@ -25,7 +25,7 @@ import {
   type OverlayLabels,
   type OverlayState,
 } from './overlay-element';
-import { VisibilityTracker, type Proximity } from './visibility-tracker';
+import { VisibilityTracker, type Proximity } from '../viewport/visibility-tracker';
 
 export interface PageTranslatorOptions {
   doc: Document;
@@ -39,8 +39,6 @@ export interface PageTranslatorOptions {
   cancel: (requestIds: string[]) => void;
   /** Tells the background that requests sent ahead of the reader are now in view. */
   prioritize: (requestIds: string[]) => void;
-  /** How far above and below the viewport units are fetched ahead, in viewport heights. */
-  nearScreens?: number;
   /** Delay that coalesces bursts of text changes and removals (Vue re-renders in several steps). */
   flushDelayMs?: number;
   /** Adds glossary context to a finished overlay (term chips, highlights in the source). */
@@ -101,7 +99,9 @@ export class PageTranslator {
   constructor(private options: PageTranslatorOptions) {
     this.tracker = new VisibilityTracker((changes) => this.onProximity(changes), {
       win: options.doc.defaultView!,
-      nearScreens: options.nearScreens ?? 2,
+      aheadScreens: 3,
+      refillScreens: 1,
+      behindScreens: 0.5,
       findScroller: (element) => element.closest(SELECTORS.noteScroller),
     });
   }

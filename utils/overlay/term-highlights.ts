@@ -5,14 +5,9 @@
  */
 
 import { hidesSource } from './overlay-element';
-import {
-  BandReads,
-  READ_SLACK,
-  ScrollerGroups,
-  viewportChecksFor,
-  type ViewportChecks,
-  type ViewportClient,
-} from './viewport-checks';
+import { BandReads, READ_SLACK } from '../viewport/band-reads';
+import { ScrollerGroups } from '../viewport/scroller-groups';
+import { viewportChecksFor, type ViewportChecks, type ViewportClient } from '../viewport/viewport-checks';
 
 export const TERM_HIGHLIGHT = 'rb-term';
 
@@ -174,7 +169,7 @@ export class TermHighlighter implements ViewportClient {
     this.reads!.keepOnly(scrollers);
     for (const scroller of scrollers) {
       const view = this.checks!.viewOf(scroller) ?? { top: 0, bottom: height };
-      if (this.checks!.motionOf(scroller) === 'flung') {
+      if (this.checks!.motionOf(scroller).motion === 'flung') {
         held.add(scroller);
         continue;
       }

@@ -1,5 +1,4 @@
 import type { LanguageCode } from '../language/languages';
-import type { ProviderHealthView } from '../translate/types';
 import { fullJitterBackoff } from './backoff';
 import { ProviderHealth } from './provider-health';
 import { MisalignedBatchError } from './providers/misaligned-batch-error';
@@ -14,6 +13,7 @@ import {
   type ProviderResult,
   type SourceLanguage,
   type TranslationProvider,
+  type ProviderHealthView,
 } from './types';
 
 export const CHAIN_DEFAULTS = {

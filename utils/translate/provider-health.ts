@@ -1,5 +1,4 @@
-import type { ProviderHealthView } from '../translate/types';
-import type { ProviderError, ProviderId } from './types';
+import type { ProviderError, ProviderHealthView, ProviderId } from './types';
 
 export const HEALTH_DEFAULTS = {
   /** Three failed requests in a row: one bad answer is noise, three is an outage or a block. */

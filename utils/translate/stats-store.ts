@@ -1,6 +1,6 @@
 import type { RedBridgeDatabase } from '../db/database';
 import type { DailyStats } from '../db/schema';
-import type { StatsView } from '../translate/types';
+import type { StatsView } from './types';
 import { systemTimers, type TimerHandle, type Timers } from './timers';
 
 export type StatsCounter = 'unitsTranslated' | 'requests' | 'characters' | 'cacheHits';

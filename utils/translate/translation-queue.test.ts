@@ -1,12 +1,18 @@
-import type { Priority, TranslateRequest, TranslateResult } from '../translate/types';
 import { cacheKey } from './cache-key';
 import { MemoryTranslationCache } from './memory-translation-cache';
 import { createProviderChain } from './provider-chain';
 import { ProviderHealth } from './provider-health';
 import type { StatsDelta } from './stats-store';
 import { FakeProvider, GENEROUS_LIMITS, after, hang, prefixWith, type FakeBehaviour } from './fakes.testing';
-import { createTranslationQueue, type TranslationQueueOptions } from './translation-queue';
-import { ProviderError, type ProviderLimits, type SourceLanguage } from './types';
+import { createTranslationQueue, QUEUE_DEFAULTS, type TranslationQueueOptions } from './translation-queue';
+import {
+  ProviderError,
+  type ProviderLimits,
+  type SourceLanguage,
+  type Priority,
+  type TranslateRequest,
+  type TranslateResult,
+} from './types';
 import type { LanguageCode } from '../language/languages';
 
 function request(
@@ -323,23 +329,27 @@ describe('priority', () => {
 });
 
 describe('texts fetched ahead of the reader', () => {
-  it('holds texts that are only near the viewport for company, up to the hold time', async () => {
+  it('gathers texts only near the viewport for the near window, and never longer', async () => {
     const google = new FakeProvider('google-html');
-    const { queue } = setup([google], { nearHoldMs: 2_000 });
+    const { queue } = setup([google]);
     void queue.translate(request('r1', ['a'], 'near'));
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(120);
     void queue.translate(request('r2', ['b'], 'near'));
-    await vi.advanceTimersByTimeAsync(1_400);
+    await vi.advanceTimersByTimeAsync(QUEUE_DEFAULTS.nearWindowMs - 121);
     expect(google.batches).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(1);
     expect(google.batches).toEqual([['a', 'b']]);
+    // A text that comes after the window ended opens a window of its own.
+    void queue.translate(request('r3', ['c'], 'near'));
+    await vi.advanceTimersByTimeAsync(QUEUE_DEFAULTS.nearWindowMs);
+    expect(google.batches).toEqual([['a', 'b'], ['c']]);
   });
 
   it('sends held texts along with the next text that is in view', async () => {
     const google = new FakeProvider('google-html');
     const { queue } = setup([google]);
     void queue.translate(request('r1', ['a', 'b'], 'near'));
-    await vi.advanceTimersByTimeAsync(700);
+    await vi.advanceTimersByTimeAsync(100);
     void queue.translate(request('r2', ['c'], 'visible'));
     await vi.advanceTimersByTimeAsync(29);
     expect(google.batches).toEqual([]);
@@ -351,7 +361,7 @@ describe('texts fetched ahead of the reader', () => {
     const google = new FakeProvider('google-html');
     const { queue } = setup([google]);
     const held = track(queue.translate(request('r1', ['a'], 'near')));
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(100);
     expect(queue.prioritize(['r1'], 'visible')).toBe(1);
     expect(queue.prioritize(['unknown'], 'visible')).toBe(0);
     await vi.advanceTimersByTimeAsync(30);

@@ -1,11 +1,18 @@
 import type { LanguageCode } from '../language/languages';
-import type { Priority, TranslateRequest, TranslateResult } from '../translate/types';
 import { cacheKey } from './cache-key';
 import type { ChainItemsResult, ProviderChain } from './provider-chain';
 import type { StatsDelta } from './stats-store';
 import type { CacheEntry, CacheHit, TranslationCache } from './translation-cache';
 import { cancelledError, systemTimers, type TimerHandle, type Timers } from './timers';
-import { ProviderError, type GlossaryRule, type ProviderId, type SourceLanguage } from './types';
+import {
+  ProviderError,
+  type GlossaryRule,
+  type ProviderId,
+  type SourceLanguage,
+  type Priority,
+  type TranslateRequest,
+  type TranslateResult,
+} from './types';
 
 export const QUEUE_DEFAULTS = {
   /**
@@ -14,12 +21,12 @@ export const QUEUE_DEFAULTS = {
    */
   batchWindowMs: 30,
   /**
-   * How long texts that are only near the viewport (not in it) may wait for company. They are
-   * fetched ahead of the reader, so waiting costs nothing visible: they go out with the next text
-   * that is in view (or is promoted to it), with a full batch, or when this runs out. This is what
-   * keeps a slowly read note at a few requests per hundred comments.
+   * How long texts that are only near the viewport (fetched ahead of the reader) wait for company:
+   * the units the page reports near come in groups (a page of comments, the next stretch ahead), and
+   * a group goes out as one request. Bounded on purpose: a text waits this long at most, so what
+   * the reader will see next is ready before they reach it. A text in view ends the wait at once.
    */
-  nearHoldMs: 8_000,
+  nearWindowMs: 200,
 } as const;
 
 export interface TranslationQueueOptions {
@@ -42,7 +49,7 @@ export interface TranslationQueueOptions {
   glossaryKeyFor?: (text: string, from: SourceLanguage, to: LanguageCode) => string;
   timers?: Timers;
   batchWindowMs?: number;
-  nearHoldMs?: number;
+  nearWindowMs?: number;
   /** Usage increments, reported as they happen (persist them with StatsStore.add). */
   onStats?: (delta: StatsDelta) => void;
   /** Failures no caller sees (cache reads and writes): for logging. */
@@ -144,8 +151,8 @@ class Queue implements TranslationQueue {
   private readonly batchWindowMs: number;
   private windowTimer: TimerHandle | undefined;
   /** Started when only less urgent texts wait; ends their wait for company. */
-  private holdTimer: TimerHandle | undefined;
-  private readonly nearHoldMs: number;
+  private nearTimer: TimerHandle | undefined;
+  private readonly nearWindowMs: number;
   /** The batching window has ended for what is waiting: send partial batches as slots free up. */
   private flushDue = false;
   private inFlight = 0;
@@ -154,7 +161,7 @@ class Queue implements TranslationQueue {
   constructor(private readonly options: TranslationQueueOptions) {
     this.timers = options.timers ?? systemTimers;
     this.batchWindowMs = options.batchWindowMs ?? QUEUE_DEFAULTS.batchWindowMs;
-    this.nearHoldMs = options.nearHoldMs ?? QUEUE_DEFAULTS.nearHoldMs;
+    this.nearWindowMs = options.nearWindowMs ?? QUEUE_DEFAULTS.nearWindowMs;
   }
 
   translate(request: TranslateRequest): Promise<TranslateResult> {
@@ -305,25 +312,25 @@ class Queue implements TranslationQueue {
   }
 
   /**
-   * Opens the short batching window when a visible text waits; otherwise holds the less urgent
-   * texts for up to `nearHoldMs`. Either way full batches leave at once (see `pump`).
+   * Opens the short batching window when a visible text waits, the longer near window otherwise.
+   * Either way full batches leave at once (see `pump`), and nothing waits longer than its window.
    */
   private schedule(): void {
     if (this.waiting.size === 0) return;
     const urgent = [...this.waiting].some((entry) => entry.priority === 'visible');
     if (urgent && this.windowTimer === undefined && !this.flushDue) {
       this.windowTimer = this.timers.setTimeout(() => this.endWait(), this.batchWindowMs);
-    } else if (!urgent && this.holdTimer === undefined && !this.flushDue) {
-      this.holdTimer = this.timers.setTimeout(() => this.endWait(), this.nearHoldMs);
+    } else if (!urgent && this.nearTimer === undefined && !this.flushDue) {
+      this.nearTimer = this.timers.setTimeout(() => this.endWait(), this.nearWindowMs);
     }
     this.pump();
   }
 
   private endWait(): void {
     if (this.windowTimer !== undefined) this.timers.clearTimeout(this.windowTimer);
-    if (this.holdTimer !== undefined) this.timers.clearTimeout(this.holdTimer);
+    if (this.nearTimer !== undefined) this.timers.clearTimeout(this.nearTimer);
     this.windowTimer = undefined;
-    this.holdTimer = undefined;
+    this.nearTimer = undefined;
     this.flushDue = true;
     this.pump();
   }

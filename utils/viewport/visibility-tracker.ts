@@ -1,24 +1,38 @@
-import {
-  BandReads,
-  READ_SLACK,
-  ScrollerGroups,
-  viewportChecksFor,
-  type ViewportChecks,
-  type ViewportClient,
-} from './viewport-checks';
+import type { Band } from './band';
+import { BandReads, READ_SLACK } from './band-reads';
+import type { Direction } from './scroll-motion';
+import { ScrollerGroups } from './scroller-groups';
+import { viewportChecksFor, type ViewportChecks, type ViewportClient } from './viewport-checks';
 
 export type Proximity = 'visible' | 'near' | 'far';
 
 export interface VisibilityTrackerOptions {
   win: Window & typeof globalThis;
-  /** How far above and below the viewport "near" reaches, in viewport heights. */
-  nearScreens: number;
+  /**
+   * How far ahead of the screen, in the direction of travel, "near" reaches when it is renewed, in
+   * heights of the element's scroller.
+   */
+  aheadScreens: number;
+  /**
+   * "Near" is renewed once the reader comes this close to its far edge: each renewal adds
+   * `aheadScreens - refillScreens` screens of units at once, so what lies ahead is asked for in a
+   * few large groups rather than a few units at every check.
+   */
+  refillScreens: number;
+  /** How far behind the screen "near" reaches (the reader may turn back). */
+  behindScreens: number;
   /**
    * The scroll container an element scrolls in (null for the window). Elements inside one (a note's
    * `.note-scroller`, which scrolls while the window does not) are measured against it: what is
    * about to scroll in is what lies beyond its edges.
    */
   findScroller: (element: Element) => Element | null;
+}
+
+/** Where "near" ends ahead of the reader, in the scroller's content coordinates. */
+interface Frontier {
+  direction: Direction;
+  edge: number;
 }
 
 /**
@@ -34,6 +48,7 @@ export class VisibilityTracker implements ViewportClient {
   private readonly close = new Map<Element, Proximity>();
   private readonly checks: ViewportChecks;
   private readonly reads: BandReads;
+  private readonly frontiers = new Map<Element | null, Frontier>();
   private connected = false;
 
   constructor(
@@ -80,31 +95,32 @@ export class VisibilityTracker implements ViewportClient {
     this.watched.clear();
     this.close.clear();
     this.reads.clear();
+    this.frontiers.clear();
     if (this.connected) this.checks.remove(this);
     this.connected = false;
   }
 
   check(): (() => void) | undefined {
     const seen = new Map<Element, Proximity>();
-    // Scrollers whose elements keep what they had, but for those now on screen (when landing).
+    // Scrollers whose elements keep what they had: flung past, or not moved enough to read again.
     const held = new Set<Element | null>();
     const roots = this.watched.containers();
     this.reads.keepOnly(roots);
+    for (const frontier of this.frontiers.keys())
+      if (!roots.includes(frontier)) this.frontiers.delete(frontier);
     for (const root of roots) {
       const view = this.checks.viewOf(root);
       if (!view) continue; // a scroller with no box (closed, hidden): all far
-      const motion = this.checks.motionOf(root);
+      const { motion, direction } = this.checks.motionOf(root);
       if (motion === 'flung') {
         held.add(root);
         continue;
       }
-      const landing = motion === 'landing';
       const height = view.bottom - view.top;
       // Visible: on screen, or so close that a check may not run before it is (see `BandReads`),
       // or that a translation shown above it may push it there.
       const screen = { top: view.top - height * READ_SLACK, bottom: view.bottom + height * READ_SLACK };
-      const margin = landing ? 0 : height * this.options.nearScreens;
-      const band = { top: screen.top - margin, bottom: screen.bottom + margin };
+      const band = this.nearBand(root, screen, height, direction);
       const place = (element: Element, box: DOMRect) => {
         if (box.width === 0 && box.height === 0) return; // not rendered, or gone from the page
         if (box.bottom <= band.top || box.top >= band.bottom) return;
@@ -118,8 +134,9 @@ export class VisibilityTracker implements ViewportClient {
           );
         }
       };
-      const read = this.watched.read(root, view, landing ? 'screen' : 'near', band, this.reads);
-      if (landing || read.held) held.add(root);
+      const kind = `${band.top - screen.top}:${band.bottom - screen.bottom}`;
+      const read = this.watched.read(root, view, kind, band, this.reads);
+      if (read.held) held.add(root);
       for (const { element, box } of read.placed) place(element, box);
     }
     const changes: [Element, Proximity][] = [];
@@ -134,5 +151,29 @@ export class VisibilityTracker implements ViewportClient {
         changes.push([element, now]);
       }
     return changes.length ? () => this.onChange(changes) : undefined;
+  }
+
+  /**
+   * The stretch around the screen that counts as near, in client coordinates: a little behind the
+   * reader, and ahead of them up to the frontier, which is pushed `aheadScreens` beyond the screen
+   * whenever the reader comes within `refillScreens` of it or turns around.
+   */
+  private nearBand(root: Element | null, screen: Band, height: number, direction: Direction): Band {
+    const { aheadScreens, refillScreens, behindScreens } = this.options;
+    const offset = this.checks.offsetOf(root);
+    const leading = (direction === 1 ? screen.bottom : screen.top) + offset;
+    let frontier = this.frontiers.get(root);
+    if (
+      !frontier ||
+      frontier.direction !== direction ||
+      (frontier.edge - leading) * direction < refillScreens * height
+    ) {
+      frontier = { direction, edge: leading + direction * aheadScreens * height };
+      this.frontiers.set(root, frontier);
+    }
+    const edge = frontier.edge - offset;
+    return direction === 1
+      ? { top: screen.top - behindScreens * height, bottom: edge }
+      : { top: edge, bottom: screen.bottom + behindScreens * height };
   }
 }
