@@ -1,4 +1,5 @@
 import { isLanguageCode, type LanguageCode } from './language/languages';
+import { SITE_HOSTS, type SiteHost } from './xhs/hosts';
 import { isProviderId, type ProviderId } from './translate/types';
 
 /**
@@ -10,8 +11,6 @@ export const SETTINGS_VERSION = 2;
 
 export type DisplayMode = 'bilingual' | 'translation-only' | 'hover';
 export type UiLanguage = 'auto' | 'en' | 'zh-CN';
-export type SiteHost = 'www.xiaohongshu.com' | 'www.rednote.com';
-export const SITE_HOSTS: SiteHost[] = ['www.xiaohongshu.com', 'www.rednote.com'];
 
 /**
  * Which foreign text is translated: only the reader's primary foreign language on the site (Chinese;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, updateSettings } from '@/utils/settings';
-import { SITE_HOSTS, type SiteHost } from '@/utils/settings-schema';
+import { SITE_HOSTS, type SiteHost } from '@/utils/xhs/hosts';
 
 /**
  * Flips translation on or off for the site in the given tab. Open tabs of that site follow the

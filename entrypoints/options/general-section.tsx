@@ -5,7 +5,8 @@ import { SourceScopePicker } from '@/components/source-scope-picker';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
 import { resolveReaderLanguage } from '@/utils/settings';
-import { SITE_HOSTS, type UiLanguage } from '@/utils/settings-schema';
+import type { UiLanguage } from '@/utils/settings-schema';
+import { SITE_HOSTS } from '@/utils/xhs/hosts';
 
 const UI_LANGUAGE_CHOICES: UiLanguage[] = ['auto', 'en', 'zh-CN'];
 

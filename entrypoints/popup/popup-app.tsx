@@ -7,7 +7,7 @@ import { QuickAddTerm } from '@/components/quick-add-term';
 import { TodayStats } from '@/components/today-stats';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
-import { SITE_HOSTS, type SiteHost } from '@/utils/settings-schema';
+import { SITE_HOSTS, type SiteHost } from '@/utils/xhs/hosts';
 import { ReviewDue } from './review-due';
 
 /** The host of the active tab when it is a supported site, so the toggle acts on that site. */

@@ -1,5 +1,7 @@
+import { SITE_HOSTS as SITE } from '../../../utils/xhs/hosts';
+
 /** Hosts served by the one loopback test server; the browser reaches them through host-resolver rules. */
-export const SITE_HOSTS = ['www.xiaohongshu.com', 'www.rednote.com'];
+export const SITE_HOSTS: readonly string[] = SITE;
 
 export const PROVIDER_HOSTS = [
   'translate-pa.googleapis.com',

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, feedCard, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { overlayLabels as labels } from '@/tests/support/overlay-labels';
-import { MessageError } from '../transport/messages';
-import { type TranslateRequest, type TranslateResult } from '../translate/types';
+import { MessageError } from '../../../../utils/transport/messages';
+import { type TranslateRequest, type TranslateResult } from '../../../../utils/translate/types';
 import { PageTranslator } from './page-translator';
 
 const NOTE = '67890abcdef0123456789abc';

@@ -1,5 +1,5 @@
-import type { PhraseInput } from '../learning/phrase-merge';
-import type { LookUpRequest, LookUpResult } from '../learning/protocol';
+import type { PhraseInput } from '../../../../utils/learning/phrase-merge';
+import type { LookUpRequest, LookUpResult } from '../../../../utils/learning/protocol';
 import { LookUpPopover, type PopoverLabels } from './popover';
 import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
 import { wordAt } from './word-at';
@@ -138,6 +138,12 @@ export class LookUpController {
       { capture: true, signal },
     );
     win.addEventListener('blur', () => this.popover.letPointerThrough(false), { signal });
+  }
+
+  /** The page moved to another note or list: a look-up about the old one closes, late answers too. */
+  close(): void {
+    this.generation++;
+    this.popover.close();
   }
 
   stop(): void {

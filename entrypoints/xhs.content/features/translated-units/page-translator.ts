@@ -1,10 +1,10 @@
-import type { LanguageCode } from '../language/languages';
-import type { Priority, TranslateRequest } from '../translate/types';
-import type { TranslatedUnit } from '../transport/translation-port';
-import type { TermCard } from '../glossary/term-card';
-import type { DisplayMode, SourceScope } from '../settings-schema';
-import { planUnit, type UnitPlan } from '../language/direction';
-import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../xhs/selectors';
+import type { LanguageCode } from '../../../../utils/language/languages';
+import type { Priority, TranslateRequest } from '../../../../utils/translate/types';
+import type { TranslatedUnit } from '../../../../utils/transport/translation-port';
+import type { TermCard } from '../../../../utils/glossary/term-card';
+import type { DisplayMode, SourceScope } from '../../../../utils/settings-schema';
+import { planUnit, type UnitPlan } from '../../../../utils/language/direction';
+import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../../../../utils/xhs/selectors';
 import {
   enclosingUnitSource,
   findUnitSources,
@@ -12,7 +12,7 @@ import {
   unitFromSource,
   type PageLocation,
   type Unit,
-} from '../xhs/units';
+} from '../../../../utils/xhs/units';
 import {
   OVERLAY_SELECTOR,
   createOverlay,
@@ -24,8 +24,8 @@ import {
   setOverlayMode,
   type OverlayLabels,
   type OverlayState,
-} from './overlay-element';
-import { VisibilityTracker, type Proximity } from '../viewport/visibility-tracker';
+} from '../../../../utils/overlay/overlay-element';
+import { VisibilityTracker, type Proximity } from '../../../../utils/viewport/visibility-tracker';
 
 export interface PageTranslatorOptions {
   doc: Document;

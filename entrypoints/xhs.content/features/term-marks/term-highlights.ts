@@ -4,10 +4,14 @@
  * Browsers without the API simply show no marks.
  */
 
-import { hidesSource } from './overlay-element';
-import { BandReads, READ_SLACK } from '../viewport/band-reads';
-import { ScrollerGroups } from '../viewport/scroller-groups';
-import { viewportChecksFor, type ViewportChecks, type ViewportClient } from '../viewport/viewport-checks';
+import { hidesSource } from '../../../../utils/overlay/overlay-element';
+import { BandReads, READ_SLACK } from '../../../../utils/viewport/band-reads';
+import { ScrollerGroups } from '../../../../utils/viewport/scroller-groups';
+import {
+  viewportChecksFor,
+  type ViewportChecks,
+  type ViewportClient,
+} from '../../../../utils/viewport/viewport-checks';
 
 export const TERM_HIGHLIGHT = 'rb-term';
 

@@ -1,0 +1,47 @@
+import type { i18n } from 'i18next';
+import { sendMessage } from '@/utils/transport/messages';
+import { siteEnabled, type PageFeature } from '../../feature';
+import { LookUpController } from './look-up-controller';
+import type { PopoverLabels } from './popover';
+
+function popoverLabels(i18n: i18n): PopoverLabels {
+  const t = (key: string, options?: Record<string, string>) => i18n.t(`learning.lookup.${key}`, options);
+  return {
+    label: t('label'),
+    loading: t('loading'),
+    failed: (message) => t('failed', { message }),
+    translation: t('translation'),
+    sentence: t('sentence'),
+    words: t('words'),
+    noTranslation: (message) => t('noTranslation', { message }),
+    save: t('save'),
+    saved: t('saved'),
+    merged: t('merged'),
+    close: t('close'),
+    credit: t('credit'),
+  };
+}
+
+/** Look-up on selection or Alt+hover: the popover in the page, dictionary and phrasebook in the background. */
+export const lookUp: PageFeature = {
+  name: 'look-up',
+  enabled: siteEnabled,
+  start({ doc, page, i18n, signal }) {
+    const controller = new LookUpController({
+      doc,
+      location: page.location,
+      labels: popoverLabels(i18n),
+      lookUp: (request) => sendMessage('lookUp', request),
+      save: (input) => sendMessage('savePhrase', input),
+    });
+    controller.start();
+    const relabel = () => controller.setLabels(popoverLabels(i18n));
+    i18n.on('languageChanged', relabel);
+    signal.addEventListener('abort', () => {
+      i18n.off('languageChanged', relabel);
+      controller.stop();
+    });
+    // A look-up about the note or list the reader just left closes with it.
+    return { onNavigate: () => controller.close() };
+  },
+};
