@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import '@/entrypoints/xhs.content/style.css';
+import '@/utils/overlay/overlay.css';
 import { PREVIEW_DARK_CLASS, applyAppearance } from '@/utils/overlay/appearance';
 import type { Appearance } from '@/utils/settings-schema';
 import './site-sample.css';

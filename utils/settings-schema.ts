@@ -1,5 +1,6 @@
 import { isLanguageCode, type LanguageCode } from './language/languages';
 import { SITE_HOSTS, type SiteHost } from './xhs/hosts';
+import type { SourceScope } from './language/direction';
 import { isProviderId, type ProviderId } from './translate/types';
 
 /**
@@ -12,11 +13,7 @@ export const SETTINGS_VERSION = 2;
 export type DisplayMode = 'bilingual' | 'translation-only' | 'hover';
 export type UiLanguage = 'auto' | 'en' | 'zh-CN';
 
-/**
- * Which foreign text is translated: only the reader's primary foreign language on the site (Chinese;
- * English for a Chinese reader), or everything not in the reader's language.
- */
-export type SourceScope = 'primary' | 'all';
+export type { SourceScope } from './language/direction';
 
 /** Named colour pairs (light and dark site) for translations; `site` keeps a quieter site text colour. */
 export type ColorPreset = 'site' | 'grey' | 'blue' | 'green' | 'purple' | 'brown' | 'custom';

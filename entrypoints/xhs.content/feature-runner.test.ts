@@ -2,10 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
-import type { FeatureContext, PageFeature, PageInfo } from './feature';
+import type { FeatureContext, PageFeature, PageInfo } from './features/feature';
 import { FeatureRunner } from './feature-runner';
 import { FEATURES } from './features';
-import { OverlayDecorations } from './overlay-decorations';
+import { OverlayDecorations } from './features/overlay-decorations';
 
 const page: PageInfo = {
   host: 'www.xiaohongshu.com',

@@ -1,5 +1,5 @@
 import type { Settings } from '@/utils/settings-schema';
-import type { FeatureContext, FeatureSession, PageFeature, PageInfo } from './feature';
+import type { FeatureContext, FeatureSession, PageFeature, PageInfo } from './features/feature';
 
 interface Running {
   session: FeatureSession;

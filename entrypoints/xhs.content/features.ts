@@ -1,4 +1,4 @@
-import type { PageFeature } from './feature';
+import type { PageFeature } from './features/feature';
 import { lookUp } from './features/look-up';
 import { termMarks } from './features/term-marks';
 import { translatedUnits } from './features/translated-units';

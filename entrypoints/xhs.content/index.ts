@@ -1,4 +1,5 @@
-import './style.css';
+import '@/utils/overlay/overlay.css';
+import '@/utils/xhs/site.css';
 import { browser } from 'wxt/browser';
 import { createI18n, uiLocaleFor } from '@/utils/i18n';
 import { watchAppearance } from '@/utils/overlay/appearance';
@@ -8,7 +9,7 @@ import { createPortTranslationClient } from '@/utils/transport/translation-port-
 import { SITE_MATCHES, isSiteHost } from '@/utils/xhs/hosts';
 import { FeatureRunner } from './feature-runner';
 import { FEATURES } from './features';
-import { OverlayDecorations } from './overlay-decorations';
+import { OverlayDecorations } from './features/overlay-decorations';
 
 // The entry only wires: each on-page feature lives in its own folder under features/.
 export default defineContentScript({

@@ -35,9 +35,36 @@ export function noteText(text: string): string {
   return `<span class="note-text"><!--[-->${span}<!--]--></span>`;
 }
 
-export function feedCard(index: number, noteId: string, title: string): string {
-  return `<section class="note-item" data-index="${index}" style="transform: translate(0px, ${index * 300}px);"><div>
+/** A feed card; `layout: '2026'` adds the note id the site puts on cards since 2026. */
+export function feedCard(
+  index: number,
+  noteId: string,
+  title: string,
+  layout: '2025' | '2026' = '2025',
+): string {
+  const id = layout === '2026' ? ` data-note-id="${noteId}"` : '';
+  return `<section class="note-item" data-index="${index}"${id} style="transform: translate(0px, ${index * 300}px);"><div>
     <a href="/explore/${noteId}" style="display: none;"></a><a class="cover mask ld" href="/explore/${noteId}?xsec_token=AB1" style="height: 240px;"></a>
     <div class="footer"><a class="title"><span>${title}</span></a><div class="author-wrapper"><a class="author"><span class="name">作者</span></a></div></div>
   </div></section>`;
+}
+
+/** A 2026 live card among the feed cards: a card's title, linking to the live room, no note id. */
+export function liveCard(index: number, title: string): string {
+  return `<section class="note-item" data-index="${index}" data-type="live_v2"><div class="live-card">
+    <a class="cover mask ld" href="/livestream/5f1e2d3c4b5a69788796a5b4?source=web_explore_feed"></a>
+    <div class="footer"><a class="title" href="/livestream/5f1e2d3c4b5a69788796a5b4"><span>${title}</span></a></div>
+  </div></section>`;
+}
+
+/** The 2026 "大家都在搜" hot-search block among the feed cards. */
+export function hotSearchBlock(index: number, queries: string[]): string {
+  const items = queries
+    .map(
+      (query) =>
+        `<a class="query-note-item" href="/search_result?keyword=${encodeURIComponent(query)}">${query}</a>`,
+    )
+    .join('');
+  return `<section class="note-item" data-index="${index}"><div class="query-note-wrapper">
+    <div class="title">大家都在搜</div>${items}</div></section>`;
 }

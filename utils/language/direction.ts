@@ -1,7 +1,11 @@
-import type { LanguageCode } from './languages';
-import type { SourceScope } from '../settings-schema';
+import type { LanguageCode, SourceLanguage } from './languages';
+
+/**
+ * Which foreign text is translated: only the reader's primary foreign language on the site (Chinese;
+ * English for a Chinese reader), or everything not in the reader's language.
+ */
+export type SourceScope = 'primary' | 'all';
 import { detectLanguage, profileScripts, type ScriptProfile } from './detect-language';
-import type { SourceLanguage } from '../translate/types';
 
 export interface Direction {
   /** False when the unit is already in the reader's language or has nothing to translate. */

@@ -33,3 +33,6 @@ export function languageFromLocale(locale: string | undefined | null): LanguageC
   const match = LANGUAGES.find((code) => code.toLowerCase() === base);
   return match ?? 'en';
 }
+
+/** A text's language as a provider is told it: known, or left to the provider to detect. */
+export type SourceLanguage = LanguageCode | 'auto';

@@ -1,10 +1,11 @@
 import type { Appearance, ColorPreset } from '../settings-schema';
+import { SELECTORS } from '../xhs/selectors';
 import { watchSettings } from '../settings';
 
 /**
  * The reader's appearance settings on the page: a few CSS custom properties on our own overlays,
  * written into one style element RedBridge owns. The rules that use them are static
- * (`entrypoints/xhs.content/style.css`), so a change restyles every overlay at once, without
+ * (`overlay.css` beside this file), so a change restyles every overlay at once, without
  * re-rendering one or touching anything of the site's.
  */
 
@@ -70,7 +71,7 @@ export function appearanceCss(appearance: Appearance): string {
   const rules: string[] = [];
   if (light.length) rules.push(`${OVERLAY} { ${light.join(' ')} }`);
   if (dark.length)
-    rules.push(`:root[dark] ${OVERLAY}, .${PREVIEW_DARK_CLASS} ${OVERLAY} { ${dark.join(' ')} }`);
+    rules.push(`${SELECTORS.darkTheme} ${OVERLAY}, .${PREVIEW_DARK_CLASS} ${OVERLAY} { ${dark.join(' ')} }`);
   return rules.join('\n');
 }
 

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../language/languages';
+import type { LanguageCode, SourceLanguage } from '../language/languages';
 
 /** Every provider, one module each under `utils/translate/providers/` (on-device: `on-device/`). */
 export const PROVIDER_IDS = [
@@ -18,7 +18,7 @@ export function isProviderId(value: unknown): value is ProviderId {
   return (PROVIDER_IDS as readonly unknown[]).includes(value);
 }
 
-export type SourceLanguage = LanguageCode | 'auto';
+export type { SourceLanguage } from '../language/languages';
 
 /** A glossary rule a provider must respect: `source` is rendered as `target` in the output. */
 export interface GlossaryRule {

@@ -6,7 +6,10 @@
  *
  * Layouts:
  * - 2025: note title wrapped in a span inside `#detail-title` (xhs-pc-web 4.6x–4.7x).
- * - 2026: note title as text directly inside `#detail-title` (xhs-pc-web 4.79+).
+ * - 2026: note title as text directly inside `#detail-title` (xhs-pc-web 4.79+); feed cards carry
+ *   `data-note-id`, replaced in place when the virtual list reuses a card (confirmed 2026-09-22);
+ *   live cards and the "大家都在搜" hot-search block sit among the cards as `section.note-item` too;
+ *   the home page may be the `#mfContainer` redesign, whose cards stay under `#exploreFeeds`.
  * Both keep the same ids and class names for the body, comments, cards and profile.
  */
 export const SELECTORS = {
@@ -30,9 +33,16 @@ export const SELECTORS = {
 
   card: 'section.note-item',
   cardTitle: 'section.note-item .footer > a.title',
+  /** The 2026 card's note id; its links (below) are the only key of a 2025 card. */
+  cardNoteIdAttribute: 'data-note-id',
   cardNoteLink: 'a[href^="/explore/"], a.cover[href]',
+  /** Blocks among the cards that are not notes: never units, even where they have a card's title. */
+  nonNoteCard: 'section.note-item:is([data-type^="live"], :has(.query-note-wrapper, .live-card))',
 
   profileBio: '#userPageContainer div.user-desc',
+
+  /** The site's dark theme: an attribute on <html>, not the system setting. */
+  darkTheme: ':root[dark]',
 } as const;
 
 const UNIT_SOURCES = [
@@ -56,3 +66,6 @@ export const UNIT_SOURCE_TAIL_SELECTOR = UNIT_SOURCES.map((selector) =>
 
 /** Note ids are 24 hex digits (a Mongo-style object id). */
 export const NOTE_ID_PATTERN = /[0-9a-f]{24}/i;
+
+/** Attributes the site changes in place on elements that hold units (a reused card's note id). */
+export const UNIT_ATTRIBUTES = [SELECTORS.cardNoteIdAttribute];

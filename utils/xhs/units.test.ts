@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { commentItem as comment, noteModal as modal } from '@/tests/support/xhs-markup';
-import { collectUnits, enclosingUnitSource, mayHoldUnitSource, type Unit } from './units';
+import {
+  commentItem as comment,
+  feedCard,
+  hotSearchBlock,
+  liveCard,
+  noteModal as modal,
+} from '@/tests/support/xhs-markup';
+import { collectUnits, enclosingUnitSource, mayHoldUnitSource, sourcesChangedWith, type Unit } from './units';
 
 const capture = (name: string) => readFileSync(`tests/fixtures/captures/${name}`, 'utf8');
 
@@ -222,5 +228,38 @@ describe('removed subtrees', () => {
       false,
     );
     expect(mayHoldUnitSource(removed('<span class="count">12</span>'))).toBe(false);
+  });
+});
+
+describe('the 2026 feed', () => {
+  const A = '6a1b2c3d4e5f60718293a4b5';
+  const B = '6a1b2c3d4e5f60718293a4b6';
+
+  it('keys cards by data-note-id, and never a live card or the hot-search block', () => {
+    const doc = load(
+      `<div id="mfContainer"><div class="feeds-content"><div id="exploreFeeds" class="feeds-container">
+      ${feedCard(0, A, '周末citywalk攻略', '2026')}${liveCard(1, '深夜陪你聊天')}
+      ${hotSearchBlock(2, ['上海美食', '猫咪'])}${feedCard(3, B, '第二篇', '2026')}</div></div></div>`,
+    );
+    expect(collectUnits(doc, { pathname: '/explore' }).map((unit) => unit.key)).toEqual([
+      `card:${A}`,
+      `card:${B}`,
+    ]);
+  });
+
+  it('takes the note id from data-note-id over the links, so a card reused in place is another unit', () => {
+    const doc = load(`<div id="exploreFeeds">${feedCard(0, A, '同一个标题', '2026')}</div>`);
+    const card = doc.querySelector('section.note-item')!;
+    // The site replaces the attribute first; the links follow in a later patch.
+    card.setAttribute('data-note-id', B);
+    expect(sourcesChangedWith(card)).toEqual([card.querySelector('.footer > a.title')]);
+    expect(collectUnits(doc, { pathname: '/explore' }).map((unit) => unit.key)).toEqual([`card:${B}`]);
+  });
+
+  it('skips a card whose note cannot be told rather than keying it by its text', () => {
+    const doc = load(
+      `<div id="exploreFeeds"><section class="note-item"><div class="footer"><a class="title"><span>无链接</span></a></div></section></div>`,
+    );
+    expect(collectUnits(doc, { pathname: '/explore' })).toEqual([]);
   });
 });

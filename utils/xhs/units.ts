@@ -46,7 +46,10 @@ function noteIdFor(element: Element, location: PageLocation): string | undefined
   return modal?.getAttribute('note-id') ?? noteIdFromPath(location.pathname);
 }
 
+/** The note a feed card shows: its `data-note-id` (2026), or the id in its links (2025). */
 function cardNoteId(card: Element): string | undefined {
+  const attribute = card.getAttribute(SELECTORS.cardNoteIdAttribute);
+  if (attribute && /^[0-9a-f]{24}$/i.test(attribute)) return attribute.toLowerCase();
   for (const link of card.querySelectorAll(SELECTORS.cardNoteLink)) {
     const match = link.getAttribute('href')?.match(/\/([0-9a-f]{24})(?:[?#/]|$)/i);
     if (match) return match[1]!.toLowerCase();
@@ -124,14 +127,18 @@ function commentUnit(source: Element): Unit | null {
   };
 }
 
+/**
+ * A feed card's title, keyed by its note: a recycled card that shows another note is another unit.
+ * Live cards and hot-search blocks are not notes, and a card whose note cannot be told is skipped
+ * rather than keyed by its text, so no translation can follow a card to the wrong note.
+ */
 function cardUnit(source: Element): Unit | null {
   const card = source.closest(SELECTORS.card);
-  const noteId = card && cardNoteId(card);
+  if (!card || card.matches(SELECTORS.nonNoteCard)) return null;
+  const noteId = cardNoteId(card);
   const title = collapseWhitespace(source.textContent ?? '');
-  if (!title) return null;
-  // A card without a recognizable link is keyed by its text, so a recycled card never inherits it.
-  const key = noteId ? `card:${noteId}` : `card-text:${title}`;
-  return plainUnit(key, 'card-title', source, [title]);
+  if (!noteId || !title) return null;
+  return plainUnit(`card:${noteId}`, 'card-title', source, [title]);
 }
 
 function bioUnit(source: Element, location: PageLocation): Unit | null {
@@ -169,6 +176,14 @@ export function mayHoldUnitSource(removed: Element): boolean {
   return (
     removed.matches(UNIT_SOURCE_TAIL_SELECTOR) || removed.querySelector(UNIT_SOURCE_TAIL_SELECTOR) !== null
   );
+}
+
+/**
+ * The unit sources whose unit an attribute change on `target` changes (a reused card's new note id):
+ * read again as a whole, like a change in their text.
+ */
+export function sourcesChangedWith(target: Element): Element[] {
+  return findUnitSources(target);
 }
 
 /** The unit source that contains `node`, if any: where a text change inside a unit lands. */

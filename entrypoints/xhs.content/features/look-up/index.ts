@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import { sendMessage } from '@/utils/transport/messages';
-import { siteEnabled, type PageFeature } from '../../feature';
+import { siteEnabled, type PageFeature } from '../feature';
 import { LookUpController } from './look-up-controller';
 import type { PopoverLabels } from './popover';
 

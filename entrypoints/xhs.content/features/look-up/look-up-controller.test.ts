@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { commentItem, noteModal } from '@/tests/support/xhs-markup';
-import type { PhraseInput } from '../../../../utils/learning/phrase-merge';
-import type { LookUpRequest, LookUpResult } from '../../../../utils/learning/protocol';
+import type { PhraseInput } from '@/utils/learning/phrase-merge';
+import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
 import { LookUpController } from './look-up-controller';
 import type { PopoverLabels } from './popover';
 

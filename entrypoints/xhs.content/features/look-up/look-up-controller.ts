@@ -1,5 +1,5 @@
-import type { PhraseInput } from '../../../../utils/learning/phrase-merge';
-import type { LookUpRequest, LookUpResult } from '../../../../utils/learning/protocol';
+import type { PhraseInput } from '@/utils/learning/phrase-merge';
+import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
 import { LookUpPopover, type PopoverLabels } from './popover';
 import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
 import { wordAt } from './word-at';

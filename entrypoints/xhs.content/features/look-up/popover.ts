@@ -1,4 +1,4 @@
-import type { LookUpResult } from '../../../../utils/learning/protocol';
+import type { LookUpResult } from '@/utils/learning/protocol';
 import { POPOVER_CSS } from './popover-style';
 
 export interface PopoverLabels {

@@ -1,5 +1,5 @@
-import { OVERLAY_SELECTOR } from '../../../../utils/overlay/overlay-element';
-import { enclosingUnitSource, noteAround, type PageLocation } from '../../../../utils/xhs/units';
+import { OVERLAY_SELECTOR } from '@/utils/overlay/overlay-element';
+import { enclosingUnitSource, noteAround, type PageLocation } from '@/utils/xhs/units';
 import { sentenceAround } from './sentence';
 
 /** A selection the reader can look up: its text, the sentence around it, and where it is. */

@@ -1,5 +1,5 @@
 import { resolveReaderLanguage } from '@/utils/settings';
-import { siteEnabled, type PageFeature } from '../../feature';
+import { siteEnabled, type PageFeature } from '../feature';
 import { createTermContext } from './term-context';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TermCard } from '../../../../utils/glossary/term-card';
+import type { TermCard } from '@/utils/glossary/term-card';
 import { renderTermChips } from './term-chips';
 import { TermHighlighter, findTermRanges } from './term-highlights';
 

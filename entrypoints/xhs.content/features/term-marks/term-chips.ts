@@ -1,4 +1,4 @@
-import type { TermCard } from '../../../../utils/glossary/term-card';
+import type { TermCard } from '@/utils/glossary/term-card';
 
 /**
  * Term chips, per the DOM contract: one `data-rb-term="<the term as written>"` button per explained

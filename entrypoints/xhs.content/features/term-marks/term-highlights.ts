@@ -4,14 +4,14 @@
  * Browsers without the API simply show no marks.
  */
 
-import { hidesSource } from '../../../../utils/overlay/overlay-element';
-import { BandReads, READ_SLACK } from '../../../../utils/viewport/band-reads';
-import { ScrollerGroups } from '../../../../utils/viewport/scroller-groups';
+import { hidesSource } from '@/utils/overlay/overlay-element';
+import { BandReads, READ_SLACK } from '@/utils/viewport/band-reads';
+import { ScrollerGroups } from '@/utils/viewport/scroller-groups';
 import {
   viewportChecksFor,
   type ViewportChecks,
   type ViewportClient,
-} from '../../../../utils/viewport/viewport-checks';
+} from '@/utils/viewport/viewport-checks';
 
 export const TERM_HIGHLIGHT = 'rb-term';
 

@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { TermPopover, type Translate } from '@/components/term-popover';
-import type { TermCard } from '../../../../utils/glossary/term-card';
+import type { TermCard } from '@/utils/glossary/term-card';
 import styles from './term-popover.css?inline';
 
 export interface TermPopoverHostOptions {

@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import { watchGlossary } from '@/utils/glossary/protocol';
 import type { OverlayLabels } from '@/utils/overlay/overlay-element';
 import { resolveReaderLanguage } from '@/utils/settings';
-import { siteEnabled, type PageFeature } from '../../feature';
+import { siteEnabled, type PageFeature } from '../feature';
 import { PageTranslator } from './page-translator';
 
 function overlayLabels(i18n: i18n): OverlayLabels {

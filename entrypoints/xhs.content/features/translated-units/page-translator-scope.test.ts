@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { overlayLabels as labels } from '@/tests/support/overlay-labels';
-import type { TranslateRequest, TranslateResult } from '../../../../utils/translate/types';
-import type { SourceScope } from '../../../../utils/settings-schema';
+import type { TranslateRequest, TranslateResult } from '@/utils/translate/types';
+import type { SourceScope } from '@/utils/settings-schema';
 import { PageTranslator } from './page-translator';
 
 const NOTE = '67890abcdef0123456789abc';

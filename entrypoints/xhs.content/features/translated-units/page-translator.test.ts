@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, feedCard, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { overlayLabels as labels } from '@/tests/support/overlay-labels';
-import { MessageError } from '../../../../utils/transport/messages';
-import { type TranslateRequest, type TranslateResult } from '../../../../utils/translate/types';
+import { MessageError } from '@/utils/transport/messages';
+import { type TranslateRequest, type TranslateResult } from '@/utils/translate/types';
 import { PageTranslator } from './page-translator';
 
 const NOTE = '67890abcdef0123456789abc';
@@ -211,6 +211,18 @@ describe('PageTranslator', () => {
     await settle();
     expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.textContent])).toEqual([
       [`card:${ids(11)}`, 'Second note'],
+    ]);
+  });
+
+  it('re-reads a 2026 card whose note id the site replaced in place, even under the same title', async () => {
+    document.body.innerHTML = `<div id="exploreFeeds" class="feeds-container">${feedCard(0, ids(10), '同一个标题', '2026')}</div>`;
+    start(fakeBackground({ 同一个标题: 'Same title' }));
+    await settle();
+    expect(overlays().map((overlay) => overlay.dataset.rbKey)).toEqual([`card:${ids(10)}`]);
+    document.querySelector('section.note-item')!.setAttribute('data-note-id', ids(11));
+    await settle();
+    expect(overlays().map((overlay) => [overlay.dataset.rbKey, overlay.textContent])).toEqual([
+      [`card:${ids(11)}`, 'Same title'],
     ]);
   });
 

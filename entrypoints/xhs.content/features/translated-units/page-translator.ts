@@ -1,18 +1,19 @@
-import type { LanguageCode } from '../../../../utils/language/languages';
-import type { Priority, TranslateRequest } from '../../../../utils/translate/types';
-import type { TranslatedUnit } from '../../../../utils/transport/translation-port';
-import type { TermCard } from '../../../../utils/glossary/term-card';
-import type { DisplayMode, SourceScope } from '../../../../utils/settings-schema';
-import { planUnit, type UnitPlan } from '../../../../utils/language/direction';
-import { SELECTORS, UNIT_SOURCE_SELECTOR } from '../../../../utils/xhs/selectors';
+import type { LanguageCode } from '@/utils/language/languages';
+import type { Priority, TranslateRequest } from '@/utils/translate/types';
+import type { TranslatedUnit } from '@/utils/transport/translation-port';
+import type { TermCard } from '@/utils/glossary/term-card';
+import type { DisplayMode, SourceScope } from '@/utils/settings-schema';
+import { planUnit, type UnitPlan } from '@/utils/language/direction';
+import { SELECTORS, UNIT_ATTRIBUTES, UNIT_SOURCE_SELECTOR } from '@/utils/xhs/selectors';
 import {
   enclosingUnitSource,
   findUnitSources,
   mayHoldUnitSource,
+  sourcesChangedWith,
   unitFromSource,
   type PageLocation,
   type Unit,
-} from '../../../../utils/xhs/units';
+} from '@/utils/xhs/units';
 import {
   OVERLAY_SELECTOR,
   createOverlay,
@@ -24,8 +25,8 @@ import {
   setOverlayMode,
   type OverlayLabels,
   type OverlayState,
-} from '../../../../utils/overlay/overlay-element';
-import { VisibilityTracker, type Proximity } from '../../../../utils/viewport/visibility-tracker';
+} from '@/utils/overlay/overlay-element';
+import { VisibilityTracker, type Proximity } from '@/utils/viewport/visibility-tracker';
 
 export interface PageTranslatorOptions {
   doc: Document;
@@ -111,7 +112,12 @@ export class PageTranslator {
     this.running = true;
     const { doc } = this.options;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(doc.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: UNIT_ATTRIBUTES,
+    });
     this.scan(doc.body);
   }
 
@@ -203,6 +209,11 @@ export class PageTranslator {
     let knownEnclosing: Element | null = null;
     for (const record of records) {
       const target = record.target;
+      // A reused card now shows another note (its note id replaced in place): its title is read again.
+      if (record.type === 'attributes') {
+        for (const source of sourcesChangedWith(target as Element)) this.textDirty.add(source);
+        continue;
+      }
       // Most records are one of our own overlays going in: nothing to do for those, and no need to
       // ask where in the page they are.
       const { addedNodes, removedNodes } = record;
