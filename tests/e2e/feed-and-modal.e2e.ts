@@ -55,9 +55,10 @@ function expectCardsTranslated(units: UnitView[], visible: string[]) {
 describe('feed, note modal and recycled cards', () => {
   const session = useExtensionSession({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
+  // The 2025 feed; tests/e2e/feed-layouts.e2e.ts runs both layouts through the same journey.
   it('translates the cards in view, the note opened as a modal, and every recycled card after scrolling', async () => {
     const page = await session.browser.context.newPage();
-    await openFixture(page, '/explore', { apiDelay: 40 });
+    await openFixture(page, '/explore?layout=2025', { apiDelay: 40 });
     await page.waitForTimeout(300);
     await waitForNoPending(page);
     let checked = expectCardsTranslated((await snapshotUnits(page)).units, await visibleCardIds(page));
@@ -104,7 +105,7 @@ describe('feed, note modal and recycled cards', () => {
       .waitFor({ state: 'attached', timeout: 5_000 });
 
     await page.keyboard.press('Escape');
-    await page.waitForURL(/\/explore$/);
+    await page.waitForURL(/\/explore\?layout=2025$/);
     await modal.waitFor({ state: 'detached' });
 
     // Scroll the recycled list a screen at a time: cards are reused for other notes.

@@ -165,6 +165,9 @@ export class ViewportChecks {
     for (const write of writes) write?.();
     this.sync();
     this.followMotion();
+    // What the writes asked for (units just read, to place) waited for the beat; with the beat over,
+    // it is placed after the next layout.
+    if (this.asked.size > 0 && this.ticker === undefined && !this.waitingForLayout) this.cueAfterLayout();
   }
 
   /**

@@ -138,11 +138,15 @@ describe('VisibilityTracker', () => {
       return parent.firstElementChild!;
     }) as [Element, Element, Element];
     const reports: (readonly (readonly [Element, Proximity])[])[] = [];
-    const tracker = new VisibilityTracker((changes) => reports.push(changes), {
-      win: window,
-      ...NEAR,
-      findScroller: () => null,
-    });
+    let watchOnReport: (() => void) | undefined;
+    const tracker = new VisibilityTracker(
+      (changes) => {
+        reports.push(changes);
+        watchOnReport?.();
+        watchOnReport = undefined;
+      },
+      { win: window, ...NEAR, findScroller: () => null },
+    );
     tracker.observe(passed);
     tracker.observe(landed);
     tracker.observe(ahead);
@@ -157,14 +161,21 @@ describe('VisibilityTracker', () => {
     await scroll(20, 100);
     expect(reports).toEqual([]);
 
-    // Stopped: the next beat reads what is on screen there and what lies ahead, in one report.
+    // Stopped: the next beat reads what is on screen there and what lies ahead, in one report. What
+    // that report makes the caller watch (the units of a thread it reads there) is placed next.
+    const unit = landed.parentElement!.appendChild(document.createElement('span'));
+    zones.set(unit, 'visible');
+    watchOnReport = () => tracker.observe(unit);
     await vi.advanceTimersByTimeAsync(FLUNG_CHECK_INTERVAL_MS + CHECK_INTERVAL_MS);
     expect(reports).toEqual([
       [
         [landed, 'visible'],
         [ahead, 'near'],
       ],
+      [[unit, 'visible']],
     ]);
+    reports.splice(1);
+    tracker.unobserve(unit);
 
     // One jump is not a fling: where it lands is reported at once.
     zones.set(passed, 'visible').set(landed, 'far').set(ahead, 'far');
