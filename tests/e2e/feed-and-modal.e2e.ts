@@ -9,6 +9,7 @@ import {
   waitForNoPending,
   type UnitView,
 } from './support';
+import { expectNoteModalTranslated } from './note-modal';
 
 const replyTo = (name: string) => `Reply to ${name}:`;
 
@@ -73,25 +74,7 @@ describe('feed, note modal and recycled cards', () => {
     await page.waitForURL(new RegExp(`/explore/${noteId}`));
     const modal = page.locator(`.note-detail-mask[note-id="${noteId}"]`);
     await modal.waitFor();
-    await modal
-      .locator('#detail-desc + [data-rb-translation][data-rb-state="done"]')
-      .waitFor({ state: 'attached' });
-    await waitForNoPending(page);
-    const inModal = (await snapshotUnits(page)).units.filter((view) =>
-      view.unit.key.startsWith(`note:${noteId}`),
-    );
-    expect(inModal.map((view) => view.unit.kind)).toEqual(['note-title', 'note-body']);
-    for (const { unit, overlays } of inModal) {
-      expect(overlays).toEqual([
-        {
-          key: unit.key,
-          state: 'done',
-          lang: 'en',
-          text: expectedOverlayText(unit, 'en', replyTo),
-          terms: expect.any(Array),
-        },
-      ]);
-    }
+    await expectNoteModalTranslated(page, noteId);
     // The comments sit below the note: they show translated once scrolled into view.
     await modal.locator('.note-scroller').evaluate((scroller) => {
       const comments = scroller.querySelector<HTMLElement>('.comments-el')!;

@@ -12,10 +12,10 @@ import {
   expectedOverlayText,
   needsTranslation,
   openFixture,
-  snapshotUnits,
   waitForNoPending,
   type OverlayView,
 } from './support';
+import { expectNoteModalTranslated } from './note-modal';
 
 const replyTo = (name: string) => `Reply to ${name}:`;
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -261,25 +261,7 @@ describe('feed layouts', () => {
         .click();
       await page.waitForURL(new RegExp(`/explore/${noteId}\\?`));
       const modal = page.locator(`.note-detail-mask[note-id="${noteId}"]`);
-      await modal
-        .locator('#detail-desc + [data-rb-translation][data-rb-state="done"]')
-        .waitFor({ state: 'attached' });
-      await waitForNoPending(page);
-      const inModal = (await snapshotUnits(page)).units.filter((view) =>
-        view.unit.key.startsWith(`note:${noteId}`),
-      );
-      expect(inModal.map((view) => view.unit.kind)).toEqual(['note-title', 'note-body']);
-      for (const { unit, overlays } of inModal) {
-        expect(overlays, unit.key).toEqual([
-          {
-            key: unit.key,
-            state: 'done',
-            lang: 'en',
-            text: expectedOverlayText(unit, 'en', replyTo),
-            terms: expect.any(Array),
-          },
-        ]);
-      }
+      await expectNoteModalTranslated(page, noteId);
       await modal.locator('.close-circle').click();
       await page.waitForURL(new RegExp(`/explore\\?layout=${layout}`));
       await modal.waitFor({ state: 'detached' });

@@ -20,11 +20,12 @@ function overlayLabels(i18n: i18n): OverlayLabels {
 export const translatedUnits: PageFeature = {
   name: 'translated-units',
   enabled: siteEnabled,
-  start({ doc, page, settings, i18n, transport, overlays, signal }) {
+  start({ doc, settings, i18n, transport, overlays, signal }) {
     const initial = settings();
     const translator = new PageTranslator({
       doc,
-      location: page.location,
+      // Only the path: units need no more, and each read of the location is a getter call.
+      location: () => ({ pathname: doc.location.pathname }),
       reader: resolveReaderLanguage(initial),
       scope: initial.sourceScope,
       mode: initial.displayMode,

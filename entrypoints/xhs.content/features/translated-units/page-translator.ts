@@ -275,15 +275,18 @@ export class PageTranslator {
     if (this.needsCleanup) this.cleanup();
     const dirty = [...this.textDirty];
     this.textDirty.clear();
-    for (const source of dirty) if (source.isConnected) this.update(source);
+    const where = this.options.location();
+    for (const source of dirty) if (source.isConnected) this.update(source, where);
     this.takeOwnRecords();
   }
 
   private scan(root: ParentNode): void {
+    // Read once per scan, not per unit: the page's location is a getter each time.
+    let where: PageLocation | undefined;
     for (const source of findUnitSources(root)) {
       const entry = this.tracked.get(source);
       if (entry && !this.textDirty.has(source)) this.place(source, entry);
-      else this.update(source);
+      else this.update(source, (where ??= this.options.location()));
     }
   }
 
@@ -334,9 +337,9 @@ export class PageTranslator {
     if (cancelled.length) this.options.cancel(cancelled);
   }
 
-  private update(source: Element): void {
+  private update(source: Element, where: PageLocation): void {
     this.textDirty.delete(source);
-    const unit = unitFromSource(source, this.options.location());
+    const unit = unitFromSource(source, where);
     const previous = this.tracked.get(source);
     if (!unit) {
       if (previous) this.forget(source, previous);
