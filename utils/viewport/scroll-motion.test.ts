@@ -18,6 +18,20 @@ describe('ScrollMotion', () => {
     expect(motion.judge(null, 12_640, HEIGHT, 900).motion).toBe('settled');
   });
 
+  it('keeps a fling that pauses and goes on a fling, and a fast move after a rest a jump', () => {
+    const motion = new ScrollMotion();
+    motion.judge(null, 0, HEIGHT, 0);
+    motion.judge(null, 4000, HEIGHT, 100);
+    expect(motion.judge(null, 8000, HEIGHT, 200).motion).toBe('flung');
+    // A pause at the end of the loaded comments while the next page loads…
+    expect(motion.judge(null, 8000, HEIGHT, 400).motion).toBe('settled');
+    // …and on it goes: still the same fling.
+    expect(motion.judge(null, 12_000, HEIGHT, 500).motion).toBe('flung');
+    expect(motion.judge(null, 12_000, HEIGHT, 900).motion).toBe('settled');
+    // A fast move well after the last one is a jump again.
+    expect(motion.judge(null, 16_000, HEIGHT, 1100).motion).toBe('jumped');
+  });
+
   it('goes by the last reading for a check sooner than an interval after it', () => {
     const motion = new ScrollMotion();
     motion.judge(null, 0, HEIGHT, 0);

@@ -8,10 +8,17 @@ export const CHECK_INTERVAL_MS = 100;
 
 /**
  * A scroller moving faster than this many of its own heights a second is being flung, not read,
- * unless it was still at the check before: one fast interval alone is a jump (back to the top, to a
- * linked comment, a page key), and where it lands is read at once.
+ * unless it had not moved fast for `JUMP_REST_MS`: one fast interval from rest is a jump (back to
+ * the top, to a linked comment, a page key), and where it lands is read at once.
  */
 export const FLING_SCREENS_PER_SECOND = 4;
+
+/**
+ * How long a scroller must not have moved fast for a fast move to count as a jump. A fling that
+ * pauses at the end of the loaded comments while the next page loads, then goes on, is still a
+ * fling: read at the pause, not read again when it goes on.
+ */
+export const JUMP_REST_MS = 500;
 
 /** settled: moving at a reading pace or still; jumped: fast once from rest; flung: fast again. */
 export type Motion = 'settled' | 'jumped' | 'flung';
@@ -27,6 +34,8 @@ export interface MotionReading {
 interface Last extends MotionReading {
   offset: number;
   at: number;
+  /** When it last moved fast. */
+  fastAt: number;
 }
 
 export class ScrollMotion {
@@ -45,13 +54,13 @@ export class ScrollMotion {
     const screensPerSecond =
       last && at > last.at && height > 0 ? (Math.abs(moved) / height) * (1000 / (at - last.at)) : 0;
     const fast = screensPerSecond > FLING_SCREENS_PER_SECOND;
-    const wasFast = last?.motion === 'jumped' || last?.motion === 'flung';
-    const motion: Motion = fast ? (wasFast ? 'flung' : 'jumped') : 'settled';
+    const fastAt = last?.fastAt ?? -Infinity;
+    const motion: Motion = fast ? (at - fastAt <= JUMP_REST_MS ? 'flung' : 'jumped') : 'settled';
     // A few pixels of drift (a layout shift, a bounce) do not turn the reader around.
     const direction: Direction =
       Math.abs(moved) > Math.max(4, height / 50) ? (moved > 0 ? 1 : -1) : (last?.direction ?? 1);
     const reading = { motion, direction };
-    this.last.set(root, { ...reading, offset, at });
+    this.last.set(root, { ...reading, offset, at, fastAt: fast ? at : fastAt });
     return reading;
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
-import { CHECK_INTERVAL_MS } from './scroll-motion';
+import { CHECK_INTERVAL_MS, JUMP_REST_MS } from './scroll-motion';
 import { FLUNG_CHECK_INTERVAL_MS } from './viewport-checks';
 import { VisibilityTracker, type Proximity } from './visibility-tracker';
 
@@ -177,7 +177,8 @@ describe('VisibilityTracker', () => {
     reports.splice(1);
     tracker.unobserve(unit);
 
-    // One jump is not a fling: where it lands is reported at once.
+    // One jump after a rest is not a fling: where it lands is reported at once.
+    await vi.advanceTimersByTimeAsync(JUMP_REST_MS);
     zones.set(passed, 'visible').set(landed, 'far').set(ahead, 'far');
     scrollY -= 30 * window.innerHeight;
     window.dispatchEvent(new Event('scroll'));
