@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/browser';
 import type { TestServer } from '../tests/e2e/server';
 import { SITE, waitForNoPending } from '../tests/e2e/support';
+import { percentile } from './reading-figures';
 
 const NOTE = '678347fe00000000223c703d';
 const COMMENTS = 200;
@@ -10,13 +11,6 @@ const PROVIDER_LATENCY_MS = 300;
 /** A steady reading pace: 120 px every 200 ms, about two comments a second. */
 const SCROLL_STEP_PX = 120;
 export const SCROLL_EVERY_MS = 200;
-
-declare global {
-  interface Window {
-    /** Written by shown-after-probe.js. */
-    __rbBench?: { shownAfter: number[] };
-  }
-}
 
 const PROBE = fileURLToPath(new URL('./shown-after-probe.js', import.meta.url));
 
@@ -38,18 +32,12 @@ export async function readAtSteadyPace(page: Page, maxSteps = 2000): Promise<voi
   await page.waitForTimeout(300);
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function visit(page: Page, server: TestServer) {
   const requestsBefore = server.provider.requests.length;
   await page.goto(`${SITE}/explore/${NOTE}?comments=${COMMENTS}&apiDelay=60`);
   await page.waitForFunction(() => window.__fixture?.ready);
   await readAtSteadyPace(page);
-  const shownAfter = await page.evaluate(() => window.__rbBench!.shownAfter);
+  const { shownAfter } = await page.evaluate(() => window.__rbBench!.results());
   const requests = server.provider.requests.slice(requestsBefore).filter((request) => request.status !== 0);
   const translatedUnits = await page
     .locator('.comment-item [data-rb-translation][data-rb-state="done"]')

@@ -36,16 +36,19 @@ export async function launchExtension(options: {
    * throttles to once a second.
    */
   keepWelcome?: boolean;
+  /** The unpacked build to load (a benchmark compares two); `EXTENSION_DIR` by default. */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const locale = options.locale ?? 'en-US';
   const rules = [...SITE_HOSTS, ...PROVIDER_HOSTS].map((host) => `MAP ${host} 127.0.0.1:${options.port}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'rb-e2e-'));
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     `--host-resolver-rules=${rules.join(', ')}, EXCLUDE localhost`,
     '--ignore-certificate-errors',
     `--lang=${locale}`,

@@ -26,6 +26,15 @@ const HEX24 = '[0-9a-f]{24}';
 const NOTE_PAGE = new RegExp(`^/(?:explore|search_result|discovery/item|user/profile/${HEX24})/(${HEX24})$`);
 const PROFILE_PAGE = new RegExp(`^/user/profile/(${HEX24})$`);
 
+/**
+ * Comment and reply pages answered since the server module loaded, for benchmarks that judge the
+ * translation requests a reading costs against the pages of comments it loaded. Read a difference.
+ */
+const commentPagesServed = { comments: 0, replies: 0 };
+export function fixtureCommentPagesServed(): { comments: number; replies: number } {
+  return { ...commentPagesServed };
+}
+
 /** Default API delay in ms; null = random 100–250 ms per response. A `delay` query param wins. */
 let defaultApiDelay: number | null = null;
 export function setDefaultApiDelay(ms: number | null): void {
@@ -121,10 +130,19 @@ function delayFor(url: URL): number {
   return 100 + Math.floor(Math.random() * 151);
 }
 
-function sendJson(req: IncomingMessage, res: ServerResponse, url: URL, status: number, body: unknown): void {
+function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  status: number,
+  body: unknown,
+  onSent?: () => void,
+): void {
   const payload = JSON.stringify(body);
   setTimeout(() => {
-    if (!res.destroyed) send(req, res, status, 'application/json; charset=utf-8', payload);
+    if (res.destroyed) return;
+    send(req, res, status, 'application/json; charset=utf-8', payload);
+    onSent?.();
   }, delayFor(url));
 }
 
@@ -139,6 +157,8 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
   const { model } = load();
   const q = url.searchParams;
   const synthetic = Math.min(20000, int(q.get('comments'), 0));
+  // `mix=zh`: synthetic comments as a Chinese reader meets them (see model.js syntheticThreads).
+  const mix = q.get('mix') ?? '';
   switch (route) {
     case 'feed':
       sendJson(
@@ -154,7 +174,7 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
       );
       return true;
     case 'note': {
-      const note = model.noteDetail(q.get('id') ?? '', { synthetic });
+      const note = model.noteDetail(q.get('id') ?? '', { synthetic, mix });
       sendJson(req, res, url, note ? 200 : 404, note ?? { error: 'note not found' });
       return true;
     }
@@ -170,7 +190,9 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
           cursor: int(q.get('cursor'), 0),
           num: Math.max(1, int(q.get('num'), 10)),
           synthetic,
+          mix,
         }),
+        () => commentPagesServed.comments++,
       );
       return true;
     }
@@ -186,7 +208,9 @@ function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, route: s
           cursor: int(q.get('cursor'), 1),
           num: Math.max(1, int(q.get('num'), 5)),
           synthetic,
+          mix,
         }),
+        () => commentPagesServed.replies++,
       );
       return true;
     }
@@ -291,7 +315,7 @@ export function handleSiteRequest(req: IncomingMessage, res: ServerResponse, url
   let m = NOTE_PAGE.exec(p);
   if (m) {
     const synthetic = Math.min(20000, int(url.searchParams.get('comments'), 0));
-    const note = model.noteDetail(m[1] ?? '', { synthetic });
+    const note = model.noteDetail(m[1] ?? '', { synthetic, mix: url.searchParams.get('mix') ?? '' });
     if (!note) sendPage(req, res, 404, '小红书 - 你访问的页面不见了', { page: 'notfound' });
     else sendPage(req, res, 200, `${note.title || note.user.nickname} - 小红书`, { page: 'note', note });
     return true;
