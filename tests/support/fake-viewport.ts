@@ -1,6 +1,6 @@
 /**
  * jsdom lays nothing out: every box is empty. This stand-in gives each element a box by the zone a
- * test puts it in (on screen, within the two screens fetched ahead, far below or far above), so the real
+ * test puts it in (on screen, within the screens fetched ahead, far below or far above), so the real
  * viewport checks run on it; scroll containers fill the screen. `rescan()` scrolls the page, which
  * makes the checks read the boxes again (after their throttle). Zones stay as the test sets them.
  */
