@@ -12,7 +12,7 @@ describe('settings migration', () => {
     expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('keeps every valid field of version 1 and gives the fields added in version 2 their defaults', () => {
+  it('keeps every valid field of version 1 and gives the fields added since their defaults', () => {
     const stored = {
       version: 1,
       readerLanguage: 'ja',
@@ -29,18 +29,14 @@ describe('settings migration', () => {
       onboarded: true,
     };
     // Written out in full: a change to the defaults must not silently change what a version-1 user gets.
+    // `providers` moves to the background's database (see legacy-provider-settings.test.ts).
     expect(migrateSettings(stored)).toEqual({
-      version: 2,
+      version: 3,
       readerLanguage: 'ja',
       uiLanguage: 'zh-CN',
       displayMode: 'hover',
       sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true },
       providerOrder: ['deepl', 'google-html'],
-      providers: {
-        deepl: { plan: 'pro' },
-        openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5' },
-        libretranslate: { baseUrl: 'https://libre.example.org' },
-      },
       showTerms: false,
       onboarded: true,
       sourceScope: 'all',
@@ -51,13 +47,14 @@ describe('settings migration', () => {
         placement: 'line',
       },
     });
-    expect(SETTINGS_VERSION).toBe(2);
+    expect(SETTINGS_VERSION).toBe(3);
   });
 
-  it('keeps every valid field of version 2', () => {
+  it('keeps every valid field of version 2 but its provider addresses', () => {
     const stored = {
       ...DEFAULT_SETTINGS,
       version: 2,
+      providers: { libretranslate: { baseUrl: 'https://libre.example.org' } },
       sourceScope: 'primary',
       appearance: {
         fontScale: 130,
@@ -66,6 +63,12 @@ describe('settings migration', () => {
         placement: 'block',
       },
     };
+    const { providers: _moved, ...kept } = stored;
+    expect(migrateSettings(stored)).toEqual({ ...kept, version: 3 });
+  });
+
+  it('keeps every valid field of version 3', () => {
+    const stored = { ...DEFAULT_SETTINGS, readerLanguage: 'ko', sourceScope: 'primary' };
     expect(migrateSettings(stored)).toEqual(stored);
   });
 

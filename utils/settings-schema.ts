@@ -8,7 +8,7 @@ import { isProviderId, type ProviderId } from './translate/types';
  * changes live through `storage.onChanged`. Secrets (API keys) are NOT settings: they live in the
  * background-owned database and never reach a content script.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type DisplayMode = 'bilingual' | 'translation-only' | 'hover';
 export type UiLanguage = 'auto' | 'en' | 'zh-CN';
@@ -34,12 +34,6 @@ export interface Appearance {
 export const FONT_SCALE_MIN = 80;
 export const FONT_SCALE_MAX = 160;
 
-export interface ProviderSettings {
-  deepl: { plan: 'free' | 'pro' };
-  openaiCompatible: { baseUrl: string; model: string };
-  libretranslate: { baseUrl: string };
-}
-
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** The language translations are shown in; `auto` follows the browser. */
@@ -50,7 +44,6 @@ export interface Settings {
   sites: Record<SiteHost, boolean>;
   /** Providers tried in order; the chain falls back along this list. */
   providerOrder: ProviderId[];
-  providers: ProviderSettings;
   /** Explain memes and slang found in units. */
   showTerms: boolean;
   onboarded: boolean;
@@ -79,11 +72,6 @@ export const DEFAULT_SETTINGS: Settings = {
   displayMode: 'bilingual',
   sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true },
   providerOrder: DEFAULT_PROVIDER_ORDER,
-  providers: {
-    deepl: { plan: 'free' },
-    openaiCompatible: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
-    libretranslate: { baseUrl: '' },
-  },
   showTerms: true,
   onboarded: false,
   sourceScope: 'all',
@@ -103,6 +91,8 @@ const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
  * Each future version adds a step here and a golden example in `settings-schema.test.ts`.
  * Version 2 added `sourceScope` and `appearance`; a version-1 object gets their defaults (which keep
  * the version-1 behaviour: everything not in the reader's language, the original overlay look).
+ * Version 3 moved `providers` (addresses, model, plan) into the background's database beside the
+ * keys (`utils/translate/provider-config.ts`); the background adopts an older object's once.
  */
 export function migrateSettings(stored: unknown): Settings {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
@@ -110,7 +100,6 @@ export function migrateSettings(stored: unknown): Settings {
   const readerLanguage = raw.readerLanguage;
   const uiLanguage = raw.uiLanguage;
   const sites = (raw.sites ?? {}) as Record<string, unknown>;
-  const providers = (raw.providers ?? {}) as Partial<Record<keyof ProviderSettings, Record<string, unknown>>>;
   return {
     ...base,
     readerLanguage:
@@ -124,14 +113,6 @@ export function migrateSettings(stored: unknown): Settings {
       SITE_HOSTS.map((host) => [host, typeof sites[host] === 'boolean' ? sites[host] : base.sites[host]]),
     ) as Record<SiteHost, boolean>,
     providerOrder: migrateProviderOrder(raw.providerOrder, base.providerOrder),
-    providers: {
-      deepl: { plan: providers.deepl?.plan === 'pro' ? 'pro' : 'free' },
-      openaiCompatible: {
-        baseUrl: stringOr(providers.openaiCompatible?.baseUrl, base.providers.openaiCompatible.baseUrl),
-        model: stringOr(providers.openaiCompatible?.model, base.providers.openaiCompatible.model),
-      },
-      libretranslate: { baseUrl: stringOr(providers.libretranslate?.baseUrl, '') },
-    },
     showTerms: typeof raw.showTerms === 'boolean' ? raw.showTerms : base.showTerms,
     onboarded: typeof raw.onboarded === 'boolean' ? raw.onboarded : base.onboarded,
     sourceScope:
@@ -169,8 +150,4 @@ function migrateProviderOrder(stored: unknown, fallback: ProviderId[]): Provider
   const known = stored.filter(isProviderId);
   const unique = [...new Set(known)];
   return unique.length > 0 ? unique : fallback;
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value : fallback;
 }

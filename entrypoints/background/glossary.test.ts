@@ -4,6 +4,7 @@ import { RedBridgeDatabase } from '@/utils/db/database';
 import { GLOSSARY_REVISION_KEY } from '@/utils/glossary/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
 import { GlossaryService } from './glossary';
+import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
 import { TranslationService } from './translation-service';
 
 /** Google's single-text endpoint, answering each text with itself in brackets. */
@@ -26,6 +27,7 @@ function setup() {
     glossary,
     fetch: gtx.fetch,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['google-gtx'] }),
+    providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
     onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
   });
   return { glossary, translation, gtx };

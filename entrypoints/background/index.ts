@@ -7,6 +7,7 @@ import { setupFirstRun } from './first-run';
 import { GlossaryService, setupGlossary } from './glossary';
 import { setupLearning } from './learning';
 import { setupMessageRouter } from './message-router';
+import { setupProviderConfig } from './provider-config';
 import { setupProviderSetup } from './provider-setup';
 import { setupTranslationPort } from './translation-port';
 import { TranslationService } from './translation-service';
@@ -14,9 +15,11 @@ import { TranslationService } from './translation-service';
 // The background only wires its services; each lives in its own module beside this one.
 export default defineBackground(() => {
   const glossary = new GlossaryService(getDatabase());
+  const providerConfig = setupProviderConfig();
   const translation = new TranslationService({
     db: getDatabase(),
     glossary,
+    providerConfig,
     fetch: (input, init) => fetch(input, init),
     loadSettings,
     onDevice: createOffscreenBridge(),
@@ -29,5 +32,5 @@ export default defineBackground(() => {
   setupCommands();
   setupFirstRun(translation);
   setupCacheMaintenance(translation);
-  setupProviderSetup({ translation, db: getDatabase() });
+  setupProviderSetup({ translation, db: getDatabase(), providerConfig });
 });

@@ -1,6 +1,8 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import { isLanguageCode } from '@/utils/language/languages';
 import { onMessage, type HandlerMap } from '@/utils/transport/messages';
+import { endpointOrigin, type EndpointId } from '@/utils/translate/provider-config';
+import type { ProviderConfigStore } from '@/utils/translate/provider-config-store';
 import { runProviderTest, testSample } from '@/utils/translate/provider-test';
 import {
   SECRET_IDS,
@@ -23,9 +25,10 @@ const HINT_LENGTH = 4;
 export interface ProviderSetupDeps {
   translation: Pick<
     TranslationService,
-    'buildProvider' | 'keysChanged' | 'resetProviderHealth' | 'cacheSize'
+    'buildProvider' | 'keysChanged' | 'resetProviderHealth' | 'cacheSize' | 'providerConfigChanged'
   >;
   db: RedBridgeDatabase;
+  providerConfig: ProviderConfigStore;
   timers?: Timers;
   testTimeoutMs?: number;
 }
@@ -34,12 +37,35 @@ export interface ProviderSetupDeps {
  * The background side of the options page's "Translation services" section: keys go into the
  * database and never come back out in full; tests run one provider as saved, outside the chain.
  */
-export function providerSetupHandlers({ translation, db, timers, testTimeoutMs }: ProviderSetupDeps) {
+export function providerSetupHandlers({
+  translation,
+  db,
+  providerConfig,
+  timers,
+  testTimeoutMs,
+}: ProviderSetupDeps) {
   const keyStatuses = async (): Promise<KeyStatuses> => {
     const records = await db.secrets.toArray();
     const statuses = Object.fromEntries(SECRET_IDS.map((id) => [id, { set: false }])) as KeyStatuses;
-    for (const { id, value } of records) if (isSecretId(id)) statuses[id] = statusOf(value);
+    for (const { id, value, origin } of records) if (isSecretId(id)) statuses[id] = statusOf(value, origin);
     return statuses;
+  };
+
+  /** The origin a key for `id` is bound to: its provider's saved, consented address. */
+  const keyOrigin = async (id: SecretId): Promise<string | undefined> => {
+    if (id === 'deepl') return undefined;
+    const config = await providerConfig.read();
+    const origin = endpointOrigin(config.providers, id);
+    if (!origin) throw badRequest('save the address of the server before its key');
+    if (config.unconfirmed.includes(id))
+      throw badRequest('allow the restored address before saving a key for it');
+    return origin;
+  };
+
+  const configChanged = () => {
+    translation.providerConfigChanged();
+    for (const id of ['deepl', 'openai-compatible', 'libretranslate'] as const)
+      translation.resetProviderHealth(id);
   };
 
   const keysChanged = (id: SecretId) => {
@@ -48,6 +74,17 @@ export function providerSetupHandlers({ translation, db, timers, testTimeoutMs }
   };
 
   return {
+    getProviderConfig: () => providerConfig.read(),
+    saveProviderSettings: async ({ providers }) => {
+      const saved = await providerConfig.saveFromOptions(providers);
+      configChanged();
+      return saved;
+    },
+    confirmProviderEndpoint: async ({ id }: { id: EndpointId }) => {
+      const saved = await providerConfig.confirm(id);
+      configChanged();
+      return saved;
+    },
     getKeyStatus: keyStatuses,
     saveProviderKey: async ({ id, key }) => {
       const value = typeof key === 'string' ? key.trim() : '';
@@ -55,7 +92,8 @@ export function providerSetupHandlers({ translation, db, timers, testTimeoutMs }
       if (!value) throw badRequest('the key is empty');
       if (value.length > MAX_KEY_LENGTH || /\s/.test(value))
         throw badRequest('that does not look like a key');
-      await db.secrets.put({ id, value });
+      const origin = await keyOrigin(id);
+      await db.secrets.put(origin ? { id, value, origin } : { id, value });
       keysChanged(id);
       return keyStatuses();
     },
@@ -90,9 +128,13 @@ export function setupProviderSetup(deps: ProviderSetupDeps): void {
   onMessage(providerSetupHandlers(deps));
 }
 
-function statusOf(value: string): KeyStatus {
+function statusOf(value: string, origin: string | undefined): KeyStatus {
   if (!value) return { set: false };
-  return value.length >= HINT_MIN_LENGTH ? { set: true, hint: value.slice(-HINT_LENGTH) } : { set: true };
+  return {
+    set: true,
+    ...(value.length >= HINT_MIN_LENGTH ? { hint: value.slice(-HINT_LENGTH) } : {}),
+    ...(origin ? { origin } : {}),
+  };
 }
 
 /** A request the page should never send; reaches the caller as a 'bad-request' failure. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RedBridgeDatabase } from '@/utils/db/database';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
+import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
 import { TranslationService } from './translation-service';
 
 function service(settings: () => Settings) {
@@ -9,6 +10,7 @@ function service(settings: () => Settings) {
     db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
     fetch: vi.fn(),
     loadSettings,
+    providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
     onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
   });
   return { translation, loadSettings };

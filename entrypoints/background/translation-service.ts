@@ -4,6 +4,7 @@ import { readSecrets } from '@/utils/db/secrets';
 import type { Priority, ProviderHealthView, StatsView, TranslateRequest } from '@/utils/translate/types';
 import type { TranslatedUnit } from '@/utils/transport/translation-port';
 import type { Settings } from '@/utils/settings-schema';
+import { endpointOrigin, type ProviderConfig } from '@/utils/translate/provider-config';
 import {
   ON_DEVICE_UNSUPPORTED,
   createChromeOnDeviceProvider,
@@ -27,6 +28,8 @@ export interface TranslationServiceDeps {
   db: RedBridgeDatabase;
   fetch: FetchLike;
   loadSettings: () => Promise<Settings>;
+  /** How the user's own providers are reached (addresses, plan, model, budgets), from the database. */
+  providerConfig: { read(): Promise<ProviderConfig> };
   /** Reaches Chrome's built-in translator, which only windows (the offscreen document) can use. */
   onDevice: Pick<OffscreenBridge, 'supported' | 'availability' | 'translate'>;
   /** The glossary: terms to explain with each result, and the user's renderings to enforce. */
@@ -55,7 +58,7 @@ export class TranslationService {
   private engine?: Promise<Engine>;
   /** The glossary as last loaded for a request. */
   private glossary?: GlossaryIndex;
-  /** The provider settings the current engine was built from. */
+  /** The provider order the current engine was built from. */
   private engineSettings?: string;
 
   constructor(private readonly deps: TranslationServiceDeps) {
@@ -69,8 +72,8 @@ export class TranslationService {
   }
 
   /**
-   * Rebuilds the engine only when the settings that shape it (provider order and endpoints)
-   * changed, so requests in flight stay cancellable through the same queue.
+   * Rebuilds the engine only when the settings that shape it (the provider order) changed, so
+   * requests in flight stay cancellable through the same queue.
    */
   settingsChanged(settings: Settings): void {
     if (engineSettingsOf(settings) !== this.engineSettings) this.invalidate();
@@ -115,8 +118,13 @@ export class TranslationService {
 
   /** One provider built from the saved settings and keys exactly as the engine builds it. */
   async buildProvider(id: ProviderId): Promise<TranslationProvider> {
-    const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
-    return this.providerFor(id, settings, secrets);
+    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
+    return this.providerFor(id, config, secrets);
+  }
+
+  /** Addresses, plan or model changed: the next request builds the chain with them. */
+  providerConfigChanged(): void {
+    this.invalidate();
   }
 
   /** A key was saved or removed: the next request builds the chain with it, and the provider starts afresh. */
@@ -161,25 +169,31 @@ export class TranslationService {
   }
 
   private async buildEngine(): Promise<Engine> {
-    const [settings, secrets] = await Promise.all([this.deps.loadSettings(), readSecrets(this.deps.db)]);
+    const [settings, config, secrets] = await Promise.all([
+      this.deps.loadSettings(),
+      this.deps.providerConfig.read(),
+      readSecrets(this.deps.db),
+    ]);
     this.engineSettings = engineSettingsOf(settings);
     const providers: TranslationProvider[] = [];
     const unavailable: Engine['unavailable'] = [];
     for (const id of settings.providerOrder) {
       try {
-        providers.push(this.providerFor(id, settings, secrets));
+        providers.push(this.providerFor(id, config, secrets));
       } catch (error) {
         unavailable.push({ id, reason: error instanceof ProviderError ? error.message : String(error) });
       }
     }
     const chain = createProviderChain({ providers, health: this.health, limiter: this.limiter });
-    // Cached output is keyed by the provider that leads the chain: choosing another provider (or
-    // another model) must not serve the old one's translations.
-    const engineId = providers[0] ? engineSignature(providers[0].id, settings) : 'none';
+    // Cached output is looked up under the provider that leads the chain and written under the one
+    // that produced it: choosing another provider, model or server must not serve the old one's
+    // translations, nor a fallback's stand in for the chosen provider's.
+    const engineId = providers[0] ? engineSignature(providers[0].id, config) : 'none';
     const queue = createTranslationQueue({
       chain,
       cache: this.cache,
       engineFor: () => engineId,
+      engineOf: (provider) => engineSignature(provider, config),
       glossaryFor: (texts, _from, to) => this.glossary?.rulesFor(texts, to),
       glossaryKeyFor: (text, _from, to) => this.glossary?.ruleKeyFor(text, to) ?? '',
       onStats: (delta) => this.stats.add(delta),
@@ -188,15 +202,20 @@ export class TranslationService {
     return { chain, queue, unavailable, order: settings.providerOrder };
   }
 
-  private providerFor(id: ProviderId, settings: Settings, secrets: ProviderSecrets): TranslationProvider {
+  private providerFor(id: ProviderId, config: ProviderConfig, secrets: ProviderSecrets): TranslationProvider {
     return id === 'chrome-on-device'
       ? this.onDeviceProvider()
-      : createProvider(id, { fetch: this.deps.fetch, settings: settings.providers, secrets });
+      : createProvider(id, {
+          fetch: this.deps.fetch,
+          settings: config.providers,
+          secrets,
+          unconfirmed: config.unconfirmed,
+        });
   }
 }
 
 function engineSettingsOf(settings: Settings): string {
-  return JSON.stringify([settings.providerOrder, settings.providers]);
+  return JSON.stringify(settings.providerOrder);
 }
 
 /** Where the browser has no offscreen documents (Firefox), on-device translation is not offered. */
@@ -204,7 +223,12 @@ function unsupportedOnDevice(): never {
   throw new ProviderError('unavailable', ON_DEVICE_UNSUPPORTED, { provider: 'chrome-on-device' });
 }
 
-function engineSignature(head: ProviderId, settings: Settings): string {
-  if (head === 'openai-compatible') return `${head}:${settings.providers.openaiCompatible.model}`;
-  return head;
+/** What shapes a provider's output: the provider, and for servers the user picks, which and how. */
+function engineSignature(id: ProviderId, config: ProviderConfig): string {
+  const { openaiCompatible, libretranslate } = config.providers;
+  if (id === 'openai-compatible')
+    return `${id}:${endpointOrigin(config.providers, 'openaiCompatible') ?? ''}:${openaiCompatible.model}`;
+  if (id === 'libretranslate')
+    return `${id}:${endpointOrigin(config.providers, 'libretranslate') ?? libretranslate.baseUrl}`;
+  return id;
 }

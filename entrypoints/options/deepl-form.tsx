@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProviderSettings } from '@/utils/settings-schema';
+import type { ProviderSettings } from '@/utils/translate/provider-config';
 import { KeyField } from './key-field';
 import type { ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
@@ -11,11 +11,11 @@ type Plan = ProviderSettings['deepl']['plan'];
 /** DeepL: the API key and the plan it belongs to (Free and Pro keys use different hosts). */
 export function DeeplForm(props: ProviderFormProps) {
   const { t } = useTranslation();
-  const { settings, keys } = props;
-  const [plan, setPlan] = useState<Plan>(settings.providers.deepl.plan);
+  const { providers: saved, keys } = props;
+  const [plan, setPlan] = useState<Plan>(saved.deepl.plan);
   const [key, setKey] = useState('');
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'deepl', ...props });
-  const providers = { ...settings.providers, deepl: { plan } };
+  const providers = { ...saved, deepl: { ...saved.deepl, plan } };
 
   const onSave = () => {
     if (!key.trim() && !keys.deepl.set) return invalid(t('providerSetup.keyRequired'));

@@ -9,11 +9,11 @@ import { useProviderSave } from './use-provider-save';
 /** LibreTranslate: the server's address and, when the server asks for one, a key. */
 export function LibretranslateForm(props: ProviderFormProps) {
   const { t } = useTranslation();
-  const { settings, keys } = props;
-  const [baseUrl, setBaseUrl] = useState(settings.providers.libretranslate.baseUrl);
+  const { providers: saved, keys } = props;
+  const [baseUrl, setBaseUrl] = useState(saved.libretranslate.baseUrl);
   const [key, setKey] = useState('');
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'libretranslate', ...props });
-  const providers = { ...settings.providers, libretranslate: { baseUrl: baseUrl.trim() } };
+  const providers = { ...saved, libretranslate: { ...saved.libretranslate, baseUrl: baseUrl.trim() } };
 
   const onSave = () => {
     if (!parseEndpoint(baseUrl)) return invalid(t('providerSetup.invalidUrl'));

@@ -12,16 +12,16 @@ import { useProviderSave } from './use-provider-save';
  */
 export function OpenAiCompatibleForm(props: ProviderFormProps) {
   const { t } = useTranslation();
-  const { settings, keys } = props;
-  const saved = settings.providers.openaiCompatible;
+  const { providers: savedProviders, keys } = props;
+  const saved = savedProviders.openaiCompatible;
   const [baseUrl, setBaseUrl] = useState(saved.baseUrl);
   const [model, setModel] = useState(saved.model);
   const [key, setKey] = useState('');
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'openai-compatible', ...props });
   const preset = presetOf(baseUrl);
   const providers = {
-    ...settings.providers,
-    openaiCompatible: { baseUrl: baseUrl.trim(), model: model.trim() },
+    ...savedProviders,
+    openaiCompatible: { ...saved, baseUrl: baseUrl.trim(), model: model.trim() },
   };
 
   const choosePreset = (id: string) => {

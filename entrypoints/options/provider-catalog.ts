@@ -1,4 +1,5 @@
-import type { ProviderSettings, Settings } from '@/utils/settings-schema';
+import type { Settings } from '@/utils/settings-schema';
+import type { ProviderConfig, ProviderSettings } from '@/utils/translate/provider-config';
 import { createProvider, providerOrigins } from '@/utils/translate/providers';
 import { SECRET_OF_PROVIDER, type KeyStatuses } from '@/utils/translate/setup-protocol';
 import type { ProviderId } from '@/utils/translate/types';
@@ -49,13 +50,20 @@ export function includeProvider(
  * Whether the provider has what it needs to run (key, address, model), judged by the same factory
  * the background builds it with. The on-device translator's readiness is the model's, checked apart.
  */
-export function isConfigured(id: ProviderId, providers: ProviderSettings, keys: KeyStatuses): boolean {
+export function isConfigured(id: ProviderId, config: ProviderConfig, keys: KeyStatuses): boolean {
   if (id === 'chrome-on-device') return true;
   const secret = SECRET_OF_PROVIDER[id];
   // A stand-in for each saved key: the page never holds the keys themselves.
-  const secrets = secret && keys[secret].set ? { [secret]: 'saved' } : {};
+  const key = secret ? keys[secret] : undefined;
+  const secrets =
+    secret && key?.set ? { [secret]: { value: 'saved', ...(key.origin ? { origin: key.origin } : {}) } } : {};
   try {
-    createProvider(id, { fetch: () => Promise.reject(new Error('not used')), settings: providers, secrets });
+    createProvider(id, {
+      fetch: () => Promise.reject(new Error('not used')),
+      settings: config.providers,
+      secrets,
+      unconfirmed: config.unconfirmed,
+    });
     return true;
   } catch {
     return false;
@@ -88,24 +96,14 @@ export function presetOf(baseUrl: string): OpenAiPreset['id'] | 'custom' {
   return OPENAI_PRESETS.find((preset) => preset.baseUrl === normalised)?.id ?? 'custom';
 }
 
-/** An http(s) address, or undefined. */
-export function parseEndpoint(value: string): URL | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export type ProviderSettingsChange = (providers: ProviderSettings) => Promise<void>;
+export { parseEndpoint } from '@/utils/translate/provider-config';
 
 export type SettingsUpdate = (change: Partial<Settings>) => Promise<void>;
 
 /** What each provider's form gets from the section: saved settings and key states, and how to change them. */
 export interface ProviderFormProps {
-  settings: Settings;
+  providers: ProviderSettings;
   keys: KeyStatuses;
-  update: SettingsUpdate;
+  onConfig: (config: ProviderConfig) => void;
   onKeys: (keys: KeyStatuses) => void;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@/utils/settings-schema';
+import type { ProviderConfig } from '@/utils/translate/provider-config';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { readOnDeviceApis } from '@/utils/translate/on-device/chrome-ai';
 import type { ProviderId } from '@/utils/translate/types';
@@ -20,9 +21,14 @@ type Direction = 'up' | 'down';
  * The chain: providers in use in the order they are asked, each movable with buttons (keyboard and
  * screen readers included) and switchable on or off; then the providers not in use.
  */
-export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses; update: SettingsUpdate }) {
+export function ProviderChainList(props: {
+  settings: Settings;
+  config: ProviderConfig;
+  keys: KeyStatuses;
+  update: SettingsUpdate;
+}) {
   const { t } = useTranslation();
-  const { settings, keys, update } = props;
+  const { settings, config, keys, update } = props;
   const order = settings.providerOrder;
   // After a move the list re-renders; the moved provider's button keeps the keyboard focus, or its
   // other button once it reached the end of the list.
@@ -48,7 +54,7 @@ export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses
   const row = (id: ProviderId, position: number | undefined) => {
     const name = t(`providers.${id}`);
     const inUse = position !== undefined;
-    const configured = isConfigured(id, settings.providers, keys);
+    const configured = isConfigured(id, config, keys);
     // Chrome's built-in translator exists only where its API does (not in Firefox, nor before
     // Chrome 138): the chain skips it there, and a Test could only fail.
     const missing = id === 'chrome-on-device' && !readOnDeviceApis().translator;
@@ -106,7 +112,12 @@ export function ProviderChainList(props: { settings: Settings; keys: KeyStatuses
               </button>
             </>
           )}
-          <ProviderTestButton id={id} settings={settings} disabled={!configured || missing} />
+          <ProviderTestButton
+            id={id}
+            settings={settings}
+            providers={config.providers}
+            disabled={!configured || missing}
+          />
         </div>
       </li>
     );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sendMessage } from '@/utils/transport/messages';
 import { resolveReaderLanguage } from '@/utils/settings';
 import type { Settings } from '@/utils/settings-schema';
+import type { ProviderSettings } from '@/utils/translate/provider-config';
 import { providerOrigins } from '@/utils/translate/providers';
 import type { ProviderTestResult } from '@/utils/translate/setup-protocol';
 import type { ProviderId } from '@/utils/translate/types';
@@ -20,19 +21,22 @@ type TestState =
  * Translates a short sample with one provider as saved, through the background, and says what
  * came back: the translation, or what is wrong in words the user can act on.
  */
-export function ProviderTestButton(props: { id: ProviderId; settings: Settings; disabled?: boolean }) {
+export function ProviderTestButton(props: {
+  id: ProviderId;
+  settings: Settings;
+  providers: ProviderSettings;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
-  const { id, settings } = props;
+  const { id, settings, providers } = props;
   const [state, setState] = useState<TestState>({ phase: 'idle' });
   const name = t(`providers.${id}`);
-  const hosts = providerHosts(id, settings.providers);
+  const hosts = providerHosts(id, providers);
 
   const run = () => {
     // Endpoints the user chose need the host permission; asked for here, inside the click.
     const userChosen = PROVIDER_KINDS[id] === 'key' || PROVIDER_KINDS[id] === 'server';
-    const access = userChosen
-      ? requestHostAccess(providerOrigins(id, settings.providers))
-      : Promise.resolve(true);
+    const access = userChosen ? requestHostAccess(providerOrigins(id, providers)) : Promise.resolve(true);
     setState({ phase: 'running' });
     void (async () => {
       if (!(await access)) {

@@ -1,14 +1,25 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nRoot } from '@/components/i18n-root';
 import type { MessageFailure } from '@/utils/transport/messages';
 import { loadSettings, updateSettings } from '@/utils/settings';
-import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
+import {
+  DEFAULT_PROVIDER_SETTINGS,
+  type ProviderConfig,
+  type ProviderSettings,
+} from '@/utils/translate/provider-config';
 import { FakeTranslator } from '@/utils/translate/on-device/fake-chrome-ai.testing';
 import type { KeyStatuses } from '@/utils/translate/setup-protocol';
 import { ProvidersSection } from './providers-section';
+
+/** The provider settings the mocked background holds (in its database, in the extension). */
+let providerConfig: ProviderConfig;
+
+beforeEach(() => {
+  providerConfig = { providers: structuredClone(DEFAULT_PROVIDER_SETTINGS), unconfirmed: [] };
+});
 
 afterEach(() => {
   cleanup();
@@ -26,7 +37,15 @@ type Handler = (payload: Record<string, unknown>) => unknown;
 /** Plays the background at the message level; records what the page sent. */
 function mockBackground(handlers: Record<string, Handler> = {}) {
   const received: { type: string; payload: Record<string, unknown> }[] = [];
-  const all: Record<string, Handler> = { getKeyStatus: () => NO_KEYS, ...handlers };
+  const all: Record<string, Handler> = {
+    getKeyStatus: () => NO_KEYS,
+    getProviderConfig: () => providerConfig,
+    saveProviderSettings: ({ providers }) => {
+      providerConfig = { providers: providers as ProviderSettings, unconfirmed: [] };
+      return providerConfig;
+    },
+    ...handlers,
+  };
   browser.runtime.onMessage.addListener(((message: { type?: string; payload?: Record<string, unknown> }) => {
     const handler = message.type ? all[message.type] : undefined;
     if (!handler) return undefined;
@@ -57,10 +76,8 @@ const renderSection = () =>
 const row = (id: string) => document.querySelector<HTMLElement>(`[data-provider="${id}"]`)!;
 
 async function configureLibre(baseUrl = 'https://libre.example.org', key = '') {
-  await updateSettings({
-    providers: { ...DEFAULT_SETTINGS.providers, libretranslate: { baseUrl } },
-    providerOrder: ['libretranslate', 'google-html'],
-  });
+  providerConfig.providers.libretranslate.baseUrl = baseUrl;
+  await updateSettings({ providerOrder: ['libretranslate', 'google-html'] });
   if (key) return { ...NO_KEYS, libretranslate: { set: true } };
   return NO_KEYS;
 }
@@ -160,7 +177,9 @@ describe('translation services: keys and servers', () => {
     // Asked synchronously, while the click's user activation is live.
     expect(request).toHaveBeenCalledWith({ origins: ['https://libre.example.org/*'] });
     await within(form).findByText('LibreTranslate saved.');
-    expect((await loadSettings()).providers.libretranslate.baseUrl).toBe('https://libre.example.org/');
+    expect(providerConfig.providers.libretranslate.baseUrl).toBe('https://libre.example.org/');
+    const sent = received.map((message) => message.type);
+    expect(sent.indexOf('saveProviderSettings')).toBeLessThan(sent.indexOf('saveProviderKey'));
     expect(received.find((message) => message.type === 'saveProviderKey')?.payload).toEqual({
       id: 'libretranslate',
       key: 'libre-secret-key-0123WXYZ',
@@ -188,8 +207,9 @@ describe('translation services: keys and servers', () => {
     await within(form).findByText(
       'RedBridge was not allowed to reach api.deepseek.com, so it cannot use this service. Press the button again and choose Allow.',
     );
-    expect((await loadSettings()).providers.openaiCompatible.baseUrl).toBe('https://api.openai.com/v1');
+    expect(providerConfig.providers.openaiCompatible.baseUrl).toBe('https://api.openai.com/v1');
     expect(received.some((message) => message.type === 'saveProviderKey')).toBe(false);
+    expect(received.some((message) => message.type === 'saveProviderSettings')).toBe(false);
   });
 
   it('offers Ollama without a key and checks the address before asking anything', async () => {
@@ -205,7 +225,11 @@ describe('translation services: keys and servers', () => {
     expect(within(form).getByText(/needs no key/)).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('Base URL'), { target: { value: 'localhost:11434' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save OpenAI-compatible AI' }));
-    expect(within(form).getByText('Enter a full address starting with https:// or http://')).toBeTruthy();
+    expect(
+      within(form).getByText(
+        'Enter a full address starting with https:// (http:// only for a server on this computer).',
+      ),
+    ).toBeTruthy();
     expect(request).not.toHaveBeenCalled();
   });
 
@@ -374,5 +398,42 @@ describe('translation services: on-device', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('translation services: addresses from a backup', () => {
+  it('are named with a button that asks for the host and then confirms them', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    providerConfig.providers.libretranslate.baseUrl = 'https://libre.restored.example';
+    providerConfig.unconfirmed = ['libretranslate'];
+    const request = grantPermissions();
+    const received = mockBackground({
+      confirmProviderEndpoint: () => {
+        providerConfig = { ...providerConfig, unconfirmed: [] };
+        return providerConfig;
+      },
+    });
+    renderSection();
+    const notice = await screen.findByRole('region', { name: 'Addresses from a backup' });
+    expect(notice.textContent).toContain('LibreTranslate: https://libre.restored.example');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Allow libre.restored.example' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://libre.restored.example/*'] });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Addresses from a backup' })).toBeNull());
+    expect(received.find((message) => message.type === 'confirmProviderEndpoint')?.payload).toEqual({
+      id: 'libretranslate',
+    });
+  });
+
+  it('stay waiting when the browser’s permission is refused', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    providerConfig.providers.libretranslate.baseUrl = 'https://libre.restored.example';
+    providerConfig.unconfirmed = ['libretranslate'];
+    grantPermissions(false);
+    const received = mockBackground();
+    renderSection();
+    const notice = await screen.findByRole('region', { name: 'Addresses from a backup' });
+    fireEvent.click(within(notice).getByRole('button', { name: 'Allow libre.restored.example' }));
+    await within(notice).findByRole('alert');
+    expect(received.some((message) => message.type === 'confirmProviderEndpoint')).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendMessage } from '@/utils/transport/messages';
-import type { ProviderSettings } from '@/utils/settings-schema';
+import type { ProviderConfig, ProviderSettings } from '@/utils/translate/provider-config';
 import { providerOrigins } from '@/utils/translate/providers';
 import { SECRET_OF_PROVIDER, type KeyStatuses } from '@/utils/translate/setup-protocol';
 import type { ProviderId } from '@/utils/translate/types';
-import { providerHosts, type SettingsUpdate } from './provider-catalog';
+import { providerHosts } from './provider-catalog';
 import { describeFailure } from './provider-failure';
 import { requestHostAccess } from './host-permission';
 
@@ -17,15 +17,16 @@ export interface SaveStatus {
 
 /**
  * Saving one provider's form: access to its host is asked for inside the click, then the settings
- * are written and a newly typed key is handed to the background (never to `storage.local`).
+ * and a newly typed key are handed to the background, which keeps both in its database (never in
+ * `storage.local`) and binds the key to the address saved with it.
  */
 export function useProviderSave(options: {
   id: ProviderId;
-  update: SettingsUpdate;
+  onConfig: (config: ProviderConfig) => void;
   onKeys: (keys: KeyStatuses) => void;
 }) {
   const { t } = useTranslation();
-  const { id, update, onKeys } = options;
+  const { id, onConfig, onKeys } = options;
   const secret = SECRET_OF_PROVIDER[id]!;
   const name = t(`providers.${id}`);
   const [status, setStatus] = useState<SaveStatus>();
@@ -49,7 +50,7 @@ export function useProviderSave(options: {
           setStatus({ tone: 'error', text: t('providerSetup.permissionDenied', { hosts }) });
           return false;
         }
-        await update({ providers });
+        onConfig(await sendMessage('saveProviderSettings', { providers }));
         if (key.trim()) onKeys(await sendMessage('saveProviderKey', { id: secret, key: key.trim() }));
         setStatus({ tone: 'ok', text: t('providerSetup.saved', { name }) });
         return true;

@@ -5,6 +5,7 @@ import {
   SCHEMA_VERSIONS,
   type CachedTranslation,
   type DailyStats,
+  type ProviderConfigRecord,
   type SecretRecord,
   type UserTermRecord,
 } from './schema';
@@ -21,6 +22,7 @@ export class RedBridgeDatabase extends Dexie {
   phrases!: EntityTable<PhraseRecord, 'id'>;
   reviewCards!: EntityTable<ReviewCardRecord, 'id'>;
   reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
+  providerConfig!: EntityTable<ProviderConfigRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

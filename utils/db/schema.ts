@@ -1,4 +1,5 @@
 import type { UserGlossaryEntry } from '../glossary/glossary-schema';
+import type { ProviderConfig } from '../translate/provider-config';
 import type { ProviderId } from '../translate/types';
 
 /**
@@ -24,6 +25,13 @@ export interface CachedTranslation {
 export interface SecretRecord {
   id: 'deepl' | 'openaiCompatible' | 'libretranslate';
   value: string;
+  /** For providers with a user-typed address: the origin the key was given for (added in version 4). */
+  origin?: string;
+}
+
+/** The one row of `providerConfig`: how the user's own providers are reached. */
+export interface ProviderConfigRecord extends ProviderConfig {
+  id: 'providers';
 }
 
 export interface DailyStats {
@@ -74,6 +82,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       phrases: 'id, &key, lang, createdAt, updatedAt, *tags',
       reviewCards: 'id, phraseId, due',
       reviewLog: '++id, cardId, phraseId, reviewedAt',
+    },
+  },
+  {
+    // Provider addresses and budgets, moved here from `storage.local` to live beside the keys.
+    version: 4,
+    stores: {
+      providerConfig: 'id',
     },
   },
 ];

@@ -7,5 +7,7 @@ import type { RedBridgeDatabase } from './database';
  */
 export async function readSecrets(db: RedBridgeDatabase): Promise<ProviderSecrets> {
   const records = await db.secrets.toArray();
-  return Object.fromEntries(records.map((record) => [record.id, record.value]));
+  return Object.fromEntries(
+    records.map(({ id, value, origin }) => [id, origin ? { value, origin } : { value }]),
+  );
 }

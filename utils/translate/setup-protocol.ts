@@ -1,5 +1,6 @@
 import type { SecretRecord } from '../db/schema';
 import type { LanguageCode } from '../language/languages';
+import type { EndpointId, ProviderConfig, ProviderSettings } from './provider-config';
 import type { ProviderId, SourceLanguage } from './types';
 
 /** Which key a provider reads from the `secrets` table. */
@@ -22,6 +23,8 @@ export interface KeyStatus {
   set: boolean;
   /** The last characters, only for keys long enough that these give nothing away. */
   hint?: string;
+  /** For providers with a user-typed address: the origin the key was given for, the only one it goes to. */
+  origin?: string;
 }
 
 export type KeyStatuses = Record<SecretId, KeyStatus>;
@@ -48,8 +51,17 @@ export interface CacheSizeView {
 
 /** Messages of provider set-up (keys, endpoints, tests, on-device model), served by the background. */
 export interface ProviderSetupProtocol {
+  /** Addresses, plan, model and budgets, and which restored addresses wait for the user's consent. */
+  getProviderConfig: { request: Record<string, never>; response: ProviderConfig };
+  /** Saves what the options page's forms hold; every address's host must already be granted. */
+  saveProviderSettings: { request: { providers: ProviderSettings }; response: ProviderConfig };
+  /** The user allowed a restored address (and granted its host): it is used from now on. */
+  confirmProviderEndpoint: { request: { id: EndpointId }; response: ProviderConfig };
   getKeyStatus: { request: Record<string, never>; response: KeyStatuses };
-  /** Stores a key in the database; the engine is rebuilt with it on the next request. */
+  /**
+   * Stores a key in the database, bound to the provider's saved address if it has one; the engine
+   * is rebuilt with it on the next request.
+   */
   saveProviderKey: { request: { id: SecretId; key: string }; response: KeyStatuses };
   removeProviderKey: { request: { id: SecretId }; response: KeyStatuses };
   /**

@@ -35,6 +35,12 @@ export interface TranslationQueueOptions {
   cache: TranslationCache;
   /** Signature of the settings that shape output; part of every cache key (see cache-key.ts). */
   engineFor: (to: LanguageCode, from: SourceLanguage) => string;
+  /**
+   * Signature of one provider's output. A text a fallback translated is cached under the provider
+   * that produced it, so once the chosen provider answers again its own translation is fetched.
+   * Without it, output is cached under `engineFor`.
+   */
+  engineOf?: (provider: ProviderId) => string;
   /** Glossary rules relevant to one batch, if the active provider takes a glossary. */
   glossaryFor?: (
     texts: readonly string[],
@@ -103,6 +109,8 @@ interface Entry {
   /** Exact identity (the text itself, not its hash): no collision can merge two texts. */
   id: string;
   cacheKey: string;
+  /** The signature of the glossary rules in the cache key ('' for none). */
+  rulesKey: string;
   text: string;
   from: SourceLanguage;
   to: LanguageCode;
@@ -187,16 +195,17 @@ class Queue implements TranslationQueue {
       this.register(pending);
 
       /** Distinct texts of the request by entry id, with the engine signature their cache key uses. */
-      const texts = new Map<string, { text: string; engineKey: string }>();
+      const texts = new Map<string, { text: string; engineKey: string; rulesKey: string }>();
       segments.forEach((segment, index) => {
         if (isBlank(segment)) {
           this.fillPosition(pending, index, segment, 'cache');
           return;
         }
         const rules = this.options.glossaryKeyFor?.(segment, from, to);
-        const engineKey = rules ? `${engine}+g${rules}` : engine;
+        const rulesKey = rules ? `+g${rules}` : '';
+        const engineKey = engine + rulesKey;
         const id = `${engineKey}|${from}|${to}|${segment}`;
-        texts.set(id, { text: segment, engineKey });
+        texts.set(id, { text: segment, engineKey, rulesKey });
         const positions = pending.positions.get(id);
         if (positions) positions.push(index);
         else pending.positions.set(id, [index]);
@@ -204,7 +213,7 @@ class Queue implements TranslationQueue {
 
       const toLookUp: Entry[] = [];
       let cacheHits = 0;
-      for (const [id, { text, engineKey }] of texts) {
+      for (const [id, { text, engineKey, rulesKey }] of texts) {
         const entry = this.entries.get(id);
         if (entry?.state === 'done') {
           cacheHits += pending.positions.get(id)!.length;
@@ -216,6 +225,7 @@ class Queue implements TranslationQueue {
           const created: Entry = {
             id,
             cacheKey: cacheKey(engineKey, from, to, text),
+            rulesKey,
             text,
             from,
             to,
@@ -406,7 +416,7 @@ class Queue implements TranslationQueue {
       entry.translation = outcome.translation;
       translated.push(entry);
       records.push({
-        key: entry.cacheKey,
+        key: this.producedKey(entry, outcome.provider),
         text: entry.text,
         translation: outcome.translation,
         provider: outcome.provider,
@@ -429,6 +439,14 @@ class Queue implements TranslationQueue {
         );
       }
     });
+  }
+
+  /** The cache key of a translation under the provider that produced it. */
+  private producedKey(entry: Entry, provider: ProviderId): string {
+    const engine = this.options.engineOf?.(provider);
+    return engine === undefined
+      ? entry.cacheKey
+      : cacheKey(engine + entry.rulesKey, entry.from, entry.to, entry.text);
   }
 
   private store(records: CacheEntry[], translated: Entry[]): void {

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type ProviderSettings } from '../../settings-schema';
+import { DEFAULT_PROVIDER_SETTINGS, type ProviderSettings } from '../provider-config';
 import { ProviderError, type ProviderId } from '../types';
 import {
   BUILDABLE_PROVIDER_IDS,
@@ -10,7 +10,8 @@ import {
 } from './index';
 import { jsonResponse, recordedFetch, signal } from './recorded-fetch.testing';
 
-const settings: ProviderSettings = structuredClone(DEFAULT_SETTINGS.providers);
+const settings: ProviderSettings = structuredClone(DEFAULT_PROVIDER_SETTINGS);
+const BUDGET = { dailyCharacterBudget: 0 };
 
 function unavailableError(build: () => unknown): ProviderError {
   try {
@@ -36,9 +37,12 @@ describe('createProvider', () => {
   it('builds keyed providers when configured', () => {
     const configured: ProviderSettings = {
       ...settings,
-      libretranslate: { baseUrl: 'https://libre.example.org' },
+      libretranslate: { baseUrl: 'https://libre.example.org', ...BUDGET },
     };
-    const secrets = { deepl: 'k:fx', openaiCompatible: 'sk-1' };
+    const secrets = {
+      deepl: { value: 'k:fx' },
+      openaiCompatible: { value: 'sk-1', origin: 'https://api.openai.com' },
+    };
     expect(createProvider('deepl', { fetch, settings, secrets }).id).toBe('deepl');
     expect(createProvider('openai-compatible', { fetch, settings, secrets }).id).toBe('openai-compatible');
     expect(createProvider('libretranslate', { fetch, settings: configured, secrets }).id).toBe(
@@ -49,11 +53,16 @@ describe('createProvider', () => {
   it.each<[ProviderId, Partial<ProviderSettings>, string]>([
     ['deepl', {}, 'DeepL needs an API key'],
     ['openai-compatible', {}, 'needs an API key'],
-    ['openai-compatible', { openaiCompatible: { baseUrl: '', model: 'm' } }, 'needs a base URL'],
-    ['openai-compatible', { openaiCompatible: { baseUrl: 'ftp://x', model: 'm' } }, 'needs a base URL'],
+    ['openai-compatible', { openaiCompatible: { baseUrl: '', model: 'm', ...BUDGET } }, 'needs a base URL'],
+    ['openai-compatible', { openaiCompatible: { baseUrl: 'ftp://x', model: 'm', ...BUDGET } }, 'needs a base URL'],
     [
       'openai-compatible',
-      { openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: ' ' } },
+      { openaiCompatible: { baseUrl: 'http://api.example.com/v1', model: 'm', ...BUDGET } },
+      'needs a base URL (https',
+    ],
+    [
+      'openai-compatible',
+      { openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: ' ', ...BUDGET } },
       'model name',
     ],
     ['libretranslate', {}, 'needs the address of a server'],
@@ -70,10 +79,10 @@ describe('createProvider', () => {
   it.each([
     'http://localhost:11434/v1',
     'http://127.0.0.1:8080/v1',
-    'http://192.168.1.20:11434/v1',
-    'http://gpu.local/v1',
+    'https://192.168.1.20:11434/v1',
+    'https://gpu.local/v1',
   ])('allows no key for the local server %s', (baseUrl) => {
-    const local = { ...settings, openaiCompatible: { baseUrl, model: 'llama3.1' } };
+    const local = { ...settings, openaiCompatible: { baseUrl, model: 'llama3.1', ...BUDGET } };
     expect(createProvider('openai-compatible', { fetch, settings: local, secrets: {} }).id).toBe(
       'openai-compatible',
     );
@@ -81,8 +90,39 @@ describe('createProvider', () => {
 
   it('treats a blank key as no key', () => {
     expect(
-      unavailableError(() => createProvider('deepl', { fetch, settings, secrets: { deepl: '  ' } })).kind,
+      unavailableError(() => createProvider('deepl', { fetch, settings, secrets: { deepl: { value: '  ' } } }))
+        .kind,
     ).toBe('unavailable');
+  });
+
+  it('sends a key only to the origin it was saved for, and says so when the address moved', () => {
+    const moved = {
+      ...settings,
+      openaiCompatible: { baseUrl: 'https://openrouter.ai/api/v1', model: 'm', ...BUDGET },
+    };
+    const secrets = { openaiCompatible: { value: 'sk-1', origin: 'https://api.openai.com' } };
+    const error = unavailableError(() =>
+      createProvider('openai-compatible', { fetch, settings: moved, secrets }),
+    );
+    expect(error.message).toContain('given for api.openai.com; save it again for openrouter.ai');
+    // A key saved before keys carried an origin goes nowhere either.
+    expect(() =>
+      createProvider('openai-compatible', { fetch, settings, secrets: { openaiCompatible: { value: 'sk' } } }),
+    ).toThrow('another address');
+  });
+
+  it('leaves an address that waits for the user’s consent unused', () => {
+    const configured = { ...settings, libretranslate: { baseUrl: 'https://libre.example.org', ...BUDGET } };
+    expect(
+      unavailableError(() =>
+        createProvider('libretranslate', {
+          fetch,
+          settings: configured,
+          secrets: {},
+          unconfirmed: ['libretranslate'],
+        }),
+      ).message,
+    ).toContain('came from a backup');
   });
 
   it('hands the DeepL plan and the trimmed key to the provider', async () => {
@@ -91,8 +131,8 @@ describe('createProvider', () => {
     );
     const provider = createProvider('deepl', {
       fetch: recorded.fetch,
-      settings: { ...settings, deepl: { plan: 'pro' } },
-      secrets: { deepl: ' pro-key ' },
+      settings: { ...settings, deepl: { plan: 'pro', ...BUDGET } },
+      secrets: { deepl: { value: ' pro-key ' } },
     });
     await provider.translate({ texts: ['嗨'], from: 'auto', to: 'en', signal: signal() });
     expect(recorded.requests[0]).toMatchObject({
@@ -125,9 +165,9 @@ describe('provider registry', () => {
 
 describe('providerOrigins', () => {
   const configured: ProviderSettings = {
-    deepl: { plan: 'free' },
-    openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5' },
-    libretranslate: { baseUrl: 'https://libre.example.org/api/' },
+    deepl: { plan: 'free', ...BUDGET },
+    openaiCompatible: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5', ...BUDGET },
+    libretranslate: { baseUrl: 'https://libre.example.org/api/', ...BUDGET },
   };
 
   it.each<[ProviderId, string[]]>([
@@ -143,10 +183,12 @@ describe('providerOrigins', () => {
   });
 
   it('follows the DeepL plan and ignores unusable base URLs', () => {
-    expect(providerOrigins('deepl', { ...configured, deepl: { plan: 'pro' } })).toEqual([
+    expect(providerOrigins('deepl', { ...configured, deepl: { plan: 'pro', ...BUDGET } })).toEqual([
       'https://api.deepl.com',
     ]);
-    expect(providerOrigins('libretranslate', { ...configured, libretranslate: { baseUrl: '' } })).toEqual([]);
+    expect(
+      providerOrigins('libretranslate', { ...configured, libretranslate: { baseUrl: '', ...BUDGET } }),
+    ).toEqual([]);
   });
 
   it('turns origins into port-less match patterns', () => {

@@ -1,4 +1,9 @@
-import type { ProviderSettings } from '../../settings-schema';
+import {
+  isLocalNetworkHost,
+  parseEndpoint,
+  type EndpointId,
+  type ProviderSettings,
+} from '../provider-config';
 import {
   ProviderError,
   type FetchLike,
@@ -44,17 +49,28 @@ export const PROVIDER_LIMITS: Record<BuildableProviderId, ProviderLimits> = {
   libretranslate: LIBRETRANSLATE_LIMITS,
 };
 
+/**
+ * A key as the background stores it. Keys of providers with a user-typed address carry the origin
+ * they were given for, and are never sent anywhere else.
+ */
+export interface StoredKey {
+  value: string;
+  origin?: string;
+}
+
 /** API keys, read by the background from its own database; never part of settings. */
 export interface ProviderSecrets {
-  deepl?: string;
-  openaiCompatible?: string;
-  libretranslate?: string;
+  deepl?: StoredKey;
+  openaiCompatible?: StoredKey;
+  libretranslate?: StoredKey;
 }
 
 export interface ProviderFactoryDeps {
   fetch: FetchLike;
   settings: ProviderSettings;
   secrets: ProviderSecrets;
+  /** Addresses still waiting for the user's consent in the options page; not used until then. */
+  unconfirmed?: readonly EndpointId[];
 }
 
 /**
@@ -64,7 +80,7 @@ export interface ProviderFactoryDeps {
  */
 export function createProvider(
   id: ProviderId,
-  { fetch, settings, secrets }: ProviderFactoryDeps,
+  { fetch, settings, secrets, unconfirmed = [] }: ProviderFactoryDeps,
 ): TranslationProvider {
   switch (id) {
     case 'google-html':
@@ -74,18 +90,20 @@ export function createProvider(
     case 'google-gtx':
       return createGoogleGtxProvider({ fetch });
     case 'deepl': {
-      const apiKey = secrets.deepl?.trim();
+      // DeepL's hosts are fixed in the code, so its key needs no origin of its own.
+      const apiKey = secrets.deepl?.value.trim();
       if (!apiKey) throw unavailable(id, 'DeepL needs an API key');
       return createDeeplProvider({ fetch, apiKey, plan: settings.deepl.plan });
     }
     case 'openai-compatible': {
       const { baseUrl, model } = settings.openaiCompatible;
-      const url = parseHttpUrl(baseUrl);
-      if (!url) throw unavailable(id, 'the OpenAI-compatible provider needs a base URL');
+      const url = parseEndpoint(baseUrl);
+      if (!url) throw unavailable(id, `the OpenAI-compatible provider needs a base URL (${ADDRESS_RULE})`);
+      if (unconfirmed.includes('openaiCompatible')) throw awaitingConsent(id, url);
       if (!model.trim()) throw unavailable(id, 'the OpenAI-compatible provider needs a model name');
-      const apiKey = secrets.openaiCompatible?.trim();
+      const apiKey = keyFor(id, secrets.openaiCompatible, url);
       // Local servers such as Ollama take no key; anything on the internet does.
-      if (!apiKey && !isLocalHost(url.hostname))
+      if (!apiKey && !isLocalNetworkHost(url.hostname))
         throw unavailable(id, 'the OpenAI-compatible provider needs an API key');
       return createOpenAiCompatibleProvider({
         fetch,
@@ -96,8 +114,10 @@ export function createProvider(
     }
     case 'libretranslate': {
       const { baseUrl } = settings.libretranslate;
-      if (!parseHttpUrl(baseUrl)) throw unavailable(id, 'LibreTranslate needs the address of a server');
-      const apiKey = secrets.libretranslate?.trim();
+      const url = parseEndpoint(baseUrl);
+      if (!url) throw unavailable(id, `LibreTranslate needs the address of a server (${ADDRESS_RULE})`);
+      if (unconfirmed.includes('libretranslate')) throw awaitingConsent(id, url);
+      const apiKey = keyFor(id, secrets.libretranslate, url);
       return createLibretranslateProvider({ fetch, baseUrl, ...(apiKey ? { apiKey } : {}) });
     }
     case 'chrome-on-device':
@@ -139,28 +159,28 @@ export function hostPermissionPattern(origin: string): string {
 }
 
 function originOf(baseUrl: string): string[] {
-  const url = parseHttpUrl(baseUrl);
+  const url = parseEndpoint(baseUrl);
   return url ? [url.origin] : [];
 }
 
-function parseHttpUrl(value: string): URL | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
+const ADDRESS_RULE = 'https, or http for a server on this computer';
+
+/**
+ * The key to send to `url`: only one saved for that very origin. A key saved for another address
+ * makes the provider unavailable rather than keyless, so the reason is shown instead of a 401.
+ */
+function keyFor(id: ProviderId, stored: StoredKey | undefined, url: URL): string | undefined {
+  const value = stored?.value.trim();
+  if (!value) return undefined;
+  if (stored?.origin !== url.origin) {
+    const savedFor = stored?.origin ? new URL(stored.origin).host : 'another address';
+    throw unavailable(id, `the saved key was given for ${savedFor}; save it again for ${url.host}`);
   }
+  return value;
 }
 
-/** Loopback, `.local`/`.localhost` names and private IPv4 ranges: servers on the user's own network. */
-function isLocalHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host === '[::1]')
-    return true;
-  const octets = host.split('.').map(Number);
-  if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
-  const [a = -1, b = -1] = octets;
-  return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
+function awaitingConsent(id: ProviderId, url: URL): ProviderError {
+  return unavailable(id, `the address ${url.host} came from a backup; allow it in the options page first`);
 }
 
 function unavailable(provider: ProviderId, message: string): ProviderError {
