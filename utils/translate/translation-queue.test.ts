@@ -249,6 +249,35 @@ describe('deduplication and cache', () => {
     expect(google.calls).toHaveLength(1);
   });
 
+  it('caches a fallback’s output under the fallback, so the chosen provider translates it later', async () => {
+    const deepl = new FakeProvider('deepl', () => {
+      throw new ProviderError('auth', 'key refused', { provider: 'deepl' });
+    });
+    const google = new FakeProvider('google-html', prefixWith('g'));
+    const { queue, putMany } = setup([deepl, google], {
+      engineFor: () => 'deepl',
+      engineOf: (provider) => provider,
+    });
+    const first = track(queue.translate(request('r1', ['三'])));
+    await vi.advanceTimersByTimeAsync(30);
+    expect(first.value).toEqual({ translations: ['g:三'], provider: 'google-html' });
+    expect(putMany).toHaveBeenCalledWith([
+      {
+        key: cacheKey('google-html', 'zh-CN', 'en', '三'),
+        text: '三',
+        translation: 'g:三',
+        provider: 'google-html',
+      },
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Asked again under DeepL, the text is a miss: the fallback's output is not served as DeepL's.
+    const second = track(queue.translate(request('r2', ['三'])));
+    await vi.advanceTimersByTimeAsync(30);
+    expect(second.value?.provider).not.toBe('cache');
+    expect(google.batches).toEqual([['三'], ['三']]);
+  });
+
   it('answers a repeat from memory while the cache write is still in progress', async () => {
     const google = new FakeProvider('google-html', prefixWith('g'));
     const { queue, putMany, getMany } = setup([google]);
