@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RedBridgeDatabase } from '@/utils/db/database';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
+import type { TranslateRequest } from '@/utils/translate/types';
 import { TranslationService } from './translation-service';
 
 function service(settings: () => Settings) {
@@ -33,5 +34,31 @@ describe('translation service engine', () => {
     const health = await translation.providerHealth();
     expect(loadSettings).toHaveBeenCalledTimes(2);
     expect(health.map((view) => view.id)).toEqual(['microsoft-edge', 'google-html']);
+  });
+});
+
+describe('a reader’s retry', () => {
+  it('gives the provider whose failure the unit showed another try, and no other', async () => {
+    const fetch = vi.fn(async () => new Response('{"error":"forbidden"}', { status: 403 }));
+    const translation = new TranslationService({
+      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+      fetch,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['google-html', 'microsoft-edge'] }),
+      providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
+      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+    });
+    const ask = (requestId: string, retry?: Partial<TranslateRequest>) =>
+      translation
+        .translate({ requestId, segments: ['你好'], from: 'zh-CN', to: 'en', priority: 'visible', ...retry })
+        .catch((error: unknown) => error);
+
+    expect(await ask('r1')).toMatchObject({ kind: 'auth', details: { provider: 'google-html' } });
+    const hostsAsked = () => fetch.mock.calls.map(([url]) => new URL(String(url)).host);
+    const before = hostsAsked().length;
+
+    await ask('r2', { retry: true, retryProvider: 'microsoft-edge' });
+    const asked = hostsAsked().slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((host) => host === 'edge.microsoft.com')).toBe(true);
   });
 });

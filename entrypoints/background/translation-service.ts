@@ -81,8 +81,9 @@ export class TranslationService {
 
   async translate(request: TranslateRequest): Promise<TranslatedUnit> {
     const { queue } = await this.currentEngine();
-    // A reader asking again is worth a probe: without it a retry would meet the same open circuits.
-    if (request.retry) this.health.reset();
+    // A reader asking again is worth a probe of the provider that failed them: without it a retry
+    // would meet the same open circuit. Only that one: a retry must not wake every paused provider.
+    if (request.retry && request.retryProvider) this.health.reset(request.retryProvider);
     const glossary = await this.deps.glossary?.index();
     // The queue asks for rules and rule keys synchronously: it reads the index loaded here.
     if (glossary) this.glossary = glossary;

@@ -138,6 +138,8 @@ export function summarizeFailures(failures: readonly ProviderError[], providerCo
   return new ProviderError(chosen.kind, `${subject} (${REASONS[chosen.kind]})`, {
     status: chosen.details.status,
     retryAfterMs: chosen.details.retryAfterMs,
+    // Whose failure the reader sees: a Retry gives that provider, and only that one, another try.
+    ...(chosen.details.provider ? { provider: chosen.details.provider } : {}),
   });
 }
 

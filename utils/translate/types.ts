@@ -38,8 +38,13 @@ export interface TranslateRequest {
   from: SourceLanguage;
   to: LanguageCode;
   priority: Priority;
-  /** The reader pressed "retry": providers paused by the circuit breaker get another chance now. */
+  /** The reader pressed "retry" on this unit. */
   retry?: boolean;
+  /**
+   * The provider whose failure the unit showed: paused by the circuit breaker, it gets another
+   * chance now. No other provider's pause is lifted by a retry.
+   */
+  retryProvider?: ProviderId;
 }
 
 export interface TranslateResult {

@@ -2,7 +2,13 @@ import { browser } from 'wxt/browser';
 import type { GlossaryProtocol } from '../glossary/protocol';
 import type { LearningProtocol } from '../learning/protocol';
 import type { ProviderSetupProtocol } from '../translate/setup-protocol';
-import type { ProviderErrorKind, ProviderHealthView, StatsView } from '../translate/types';
+import {
+  isProviderId,
+  type ProviderErrorKind,
+  type ProviderHealthView,
+  type ProviderId,
+  type StatsView,
+} from '../translate/types';
 import type { WelcomeProtocol } from '../welcome-protocol';
 
 /**
@@ -35,8 +41,11 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 export interface MessageFailure {
-  kind: ProviderErrorKind | 'internal' | 'bad-request';
+  /** `forbidden`: the sender may not send this message; `bad-request`: its payload is malformed. */
+  kind: ProviderErrorKind | 'internal' | 'bad-request' | 'forbidden';
   message: string;
+  /** The provider whose error this is, when one provider's failure is being reported. */
+  provider?: ProviderId;
 }
 
 export type Reply<K extends MessageType> =
@@ -80,7 +89,12 @@ function isEnvelope(message: unknown): message is Envelope {
 /** Converts whatever a handler threw into a failure the caller can show. */
 export function toFailure(error: unknown): MessageFailure {
   if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
-    return { kind: (error as MessageFailure).kind, message: String((error as MessageFailure).message) };
+    const provider = (error as { details?: { provider?: unknown } }).details?.provider;
+    return {
+      kind: (error as MessageFailure).kind,
+      message: String((error as MessageFailure).message),
+      ...(isProviderId(provider) ? { provider } : {}),
+    };
   }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
