@@ -39,7 +39,7 @@ describe('translation service engine', () => {
 
 describe('a reader’s retry', () => {
   it('gives the provider whose failure the unit showed another try, and no other', async () => {
-    const fetch = vi.fn(async () => new Response('{"error":"forbidden"}', { status: 403 }));
+    const fetch = vi.fn(async (_url: string) => new Response('{"error":"forbidden"}', { status: 403 }));
     const translation = new TranslationService({
       db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
       fetch,
