@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { getDatabase } from '@/utils/db/database';
 import { createBackup, parseBackup, readTables, restoreBackup, BackupError } from '@/utils/learning/backup';
 import { toAnkiFile, toCsvFile } from '@/utils/learning/exports';
@@ -10,19 +9,8 @@ import { onMessage } from '@/utils/transport/messages';
 import { bumpRevision } from '@/utils/revision-signal';
 import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/settings';
 import { loadDictionary } from './dictionary-loader';
+import { setupReviewBadge } from './review-badge';
 import type { TranslationService } from './translation-service';
-
-const BADGE_ALARM = 'review-badge';
-
-/** Shows how many review cards are due on the toolbar button; nothing when none are. */
-async function refreshBadge(store: PhraseStore): Promise<void> {
-  const due = await store.dueCount();
-  const action =
-    browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-  if (!action) return;
-  await action.setBadgeText({ text: due > 0 ? String(due > 999 ? '999+' : due) : '' });
-  await action.setBadgeBackgroundColor?.({ color: '#d4380d' });
-}
 
 export interface LearningHooks {
   /** A restored backup replaced the user's glossary: rebuild what was built from it. */
@@ -33,11 +21,11 @@ export interface LearningHooks {
 export function setupLearning(translation: TranslationService, hooks: LearningHooks = {}): void {
   const db = getDatabase();
   const store = new PhraseStore(db);
-  const badge = () => refreshBadge(store).catch((error: unknown) => console.warn('[RedBridge] badge', error));
+  const badge = setupReviewBadge(db);
   /** Runs a change, then tells open pages and brings the badge up to date with it. */
   const changing = async <T>(change: Promise<T>): Promise<T> => {
     const result = await change;
-    void badge();
+    void badge.update();
     // The change is made: a page that misses the signal shows it on its next load.
     await bumpRevision(LEARNING_REVISION_KEY).catch((error: unknown) =>
       console.warn('[RedBridge] learning revision', error),
@@ -108,11 +96,4 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
       };
     },
   });
-
-  // Cards fall due while nobody touches anything: look again every quarter of an hour.
-  void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void badge();
-  });
-  void badge();
 }
