@@ -1,5 +1,5 @@
 import type { UserTermRecord } from '../db/schema';
-import { delimitedRow } from '../delimited';
+import { csvRow, fromFormulaSafeCell } from '../delimited';
 import type { GlossaryCategory, GlossaryTermLanguage } from './glossary-schema';
 import type { UserTermInput } from './protocol';
 
@@ -75,22 +75,23 @@ function row(term: UserTermRecord): Record<Column, string> {
   };
 }
 
-/** RFC 4180 CSV with a header row, CRLF line ends and a BOM so spreadsheet apps read it as UTF-8. */
+/**
+ * RFC 4180 CSV with a header row, CRLF line ends and a BOM so spreadsheet apps read it as UTF-8;
+ * cells that would start a formula are made text (`csvRow`), and `parseCsv` reads them back.
+ */
 export function glossaryToCsv(terms: readonly UserTermRecord[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [csvRow(CSV_COLUMNS)];
   for (const term of terms) {
     const cells = row(term);
-    lines.push(
-      delimitedRow(
-        CSV_COLUMNS.map((column) => cells[column]),
-        ',',
-      ),
-    );
+    lines.push(csvRow(CSV_COLUMNS.map((column) => cells[column])));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-/** Reads RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
+/**
+ * Reads RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. The `'` our export
+ * puts before a cell that would start a formula is taken off again (`fromFormulaSafeCell`).
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let cells: string[] = [];
@@ -134,7 +135,9 @@ export function parseCsv(text: string): string[][] {
     cells.push(cell);
     rows.push(cells);
   }
-  return rows.filter((cells) => cells.some((value) => value.trim() !== ''));
+  return rows
+    .filter((cells) => cells.some((value) => value.trim() !== ''))
+    .map((cells) => cells.map(fromFormulaSafeCell));
 }
 
 function splitList(value: string): string[] | undefined {

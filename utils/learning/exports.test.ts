@@ -95,3 +95,30 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(3);
   });
 });
+
+describe('exports opened in a spreadsheet app', () => {
+  const risky: PhraseRecord = {
+    ...phrases[1]!,
+    text: '=HYPERLINK("https://example.com","click")',
+    meaning: '-2+3',
+    notes: '@cmd',
+    tags: ['+tag'],
+  };
+
+  it('CSV: a cell that would start a formula starts with a quote instead', () => {
+    const [, row] = parseDelimited(toCsvFile([risky]).slice(1), ',');
+    expect(row!.slice(0, 6)).toEqual([
+      `'=HYPERLINK("https://example.com","click")`,
+      'en',
+      '',
+      "'-2+3",
+      "'@cmd",
+      "'+tag",
+    ]);
+  });
+
+  it('Anki: fields are kept as they are, since Anki runs no formulas', () => {
+    const rows = parseDelimited(toAnkiFile([risky]).split('\n').slice(4).join('\n'), '\t');
+    expect(rows[0]!.slice(0, 3)).toEqual(['=HYPERLINK("https://example.com","click")', '', '-2+3']);
+  });
+});

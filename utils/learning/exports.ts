@@ -1,4 +1,4 @@
-import { delimitedRow } from '../delimited';
+import { csvRow, delimitedRow } from '../delimited';
 import type { PhraseRecord } from './records';
 
 /**
@@ -6,7 +6,8 @@ import type { PhraseRecord } from './records';
  * - Anki: tab-separated, with Anki's file headers (`#separator:tab`, `#html:false`, `#columns`,
  *   `#tags column`), one note per phrase; fields follow the columns line.
  * - CSV: RFC 4180, comma-separated, with a header row and a byte-order mark so spreadsheet
- *   programs read it as UTF-8.
+ *   programs read it as UTF-8, and cells that would start a formula made text (`csvRow`).
+ * Anki's file gets no such prefix: Anki evaluates no formulas, and a `'` would show on the card.
  */
 
 export const ANKI_COLUMNS = [
@@ -70,26 +71,23 @@ export function toAnkiFile(phrases: readonly PhraseRecord[]): string {
 }
 
 export function toCsvFile(phrases: readonly PhraseRecord[]): string {
-  const lines = [delimitedRow([...CSV_COLUMNS], ',')];
+  const lines = [csvRow(CSV_COLUMNS)];
   for (const phrase of phrases) {
     const context = phrase.contexts.at(-1);
     lines.push(
-      delimitedRow(
-        [
-          phrase.text,
-          phrase.lang,
-          phrase.pinyin,
-          phrase.meaning,
-          phrase.notes,
-          phrase.tags.join('; '),
-          context?.sentence ?? '',
-          context?.sentenceTranslation ?? '',
-          context?.url ?? '',
-          context?.title ?? '',
-          new Date(phrase.createdAt).toISOString(),
-        ],
-        ',',
-      ),
+      csvRow([
+        phrase.text,
+        phrase.lang,
+        phrase.pinyin,
+        phrase.meaning,
+        phrase.notes,
+        phrase.tags.join('; '),
+        context?.sentence ?? '',
+        context?.sentenceTranslation ?? '',
+        context?.url ?? '',
+        context?.title ?? '',
+        new Date(phrase.createdAt).toISOString(),
+      ]),
     );
   }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
