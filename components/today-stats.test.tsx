@@ -47,6 +47,20 @@ describe('popup provider health', () => {
     expect(container.querySelector('.provider-health')?.getAttribute('data-state')).toBe('falling-back');
   });
 
+  it('says when a service has reached the daily limit the reader set', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    mockHealth([
+      { id: 'deepl', state: 'skipped', kind: 'budget', lastError: 'deepl: today’s budget is spent' },
+      { id: 'google-html', state: 'working' },
+    ]);
+    renderStats();
+    expect(
+      await screen.findByText(
+        'DeepL reached the daily limit you set, so Google Translate is translating until tomorrow.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('says it in Chinese', async () => {
     await updateSettings({ uiLanguage: 'zh-CN' });
     mockHealth(FALLING_BACK);

@@ -62,11 +62,18 @@ export function TodayStats() {
       )}
       {inUse?.state === 'falling-back' && (
         <p className="status provider-fallback" data-failed={inUse.failed}>
-          {t(reason ? 'providerSetup.popup.fallbackReason' : 'providerSetup.popup.fallback', {
-            failed: t(`providers.${inUse.failed}`),
-            provider: t(`providers.${inUse.provider}`),
-            reason,
-          })}
+          {t(
+            inUse.kind === 'budget'
+              ? 'providerSetup.popup.budgetSpent'
+              : reason
+                ? 'providerSetup.popup.fallbackReason'
+                : 'providerSetup.popup.fallback',
+            {
+              failed: t(`providers.${inUse.failed}`),
+              provider: t(`providers.${inUse.provider}`),
+              reason,
+            },
+          )}
         </p>
       )}
       {inUse?.state === 'failing' && reason && (

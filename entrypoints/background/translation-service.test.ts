@@ -62,3 +62,33 @@ describe('a reader’s retry', () => {
     expect(asked.every((host) => host === 'edge.microsoft.com')).toBe(true);
   });
 });
+
+describe('a keyed provider’s daily budget', () => {
+  it('stops text going to the provider once spent, and the next provider translates', async () => {
+    const db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`);
+    await db.secrets.put({ id: 'deepl', value: 'deepl-key:fx' });
+    const fetch = vi.fn(async (url: string) =>
+      url.includes('deepl')
+        ? Response.json({ translations: [{ text: 'Hello', detected_source_language: 'ZH' }] })
+        : Response.json([['Hello world'], ['zh-CN']]),
+    );
+    const providers = {
+      ...DEFAULT_PROVIDER_SETTINGS,
+      deepl: { plan: 'free' as const, dailyCharacterBudget: 5 },
+    };
+    const translation = new TranslationService({
+      db,
+      fetch,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['deepl', 'google-html'] }),
+      providerConfig: { read: async () => ({ providers, unconfirmed: [] }) },
+      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+    });
+    const ask = (requestId: string, text: string) =>
+      translation.translate({ requestId, segments: [text], from: 'zh-CN', to: 'en', priority: 'visible' });
+
+    expect((await ask('a', '你好')).provider).toBe('deepl');
+    expect((await ask('b', '你好世界')).provider).toBe('google-html');
+    expect(fetch.mock.calls.filter(([url]) => url.includes('deepl'))).toHaveLength(1);
+    expect((await translation.providerHealth())[0]).toMatchObject({ id: 'deepl', kind: 'budget' });
+  });
+});

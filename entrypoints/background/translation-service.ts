@@ -4,7 +4,8 @@ import { readSecrets } from '@/utils/db/secrets';
 import type { Priority, ProviderHealthView, StatsView, TranslateRequest } from '@/utils/translate/types';
 import type { TranslatedUnit } from '@/utils/transport/translation-port';
 import type { Settings } from '@/utils/settings-schema';
-import { endpointOrigin, type ProviderConfig } from '@/utils/translate/provider-config';
+import { DailySpending, withDailyBudget } from '@/utils/translate/daily-budget';
+import { endpointOrigin, type BudgetedId, type ProviderConfig } from '@/utils/translate/provider-config';
 import {
   ON_DEVICE_UNSUPPORTED,
   createChromeOnDeviceProvider,
@@ -55,6 +56,7 @@ export class TranslationService {
   private readonly limiter = new ProviderLimiter();
   private readonly cache: DexieTranslationCache;
   private readonly stats: StatsStore;
+  private readonly spending: DailySpending;
   private engine?: Promise<Engine>;
   /** The glossary as last loaded for a request. */
   private glossary?: GlossaryIndex;
@@ -64,6 +66,7 @@ export class TranslationService {
   constructor(private readonly deps: TranslationServiceDeps) {
     this.cache = new DexieTranslationCache(deps.db);
     this.stats = new StatsStore(deps.db);
+    this.spending = new DailySpending(deps.db);
   }
 
   /** Drops the current engine; the next request builds one from the current settings and keys. */
@@ -204,16 +207,26 @@ export class TranslationService {
   }
 
   private providerFor(id: ProviderId, config: ProviderConfig, secrets: ProviderSecrets): TranslationProvider {
-    return id === 'chrome-on-device'
-      ? this.onDeviceProvider()
-      : createProvider(id, {
-          fetch: this.deps.fetch,
-          settings: config.providers,
-          secrets,
-          unconfirmed: config.unconfirmed,
-        });
+    if (id === 'chrome-on-device') return this.onDeviceProvider();
+    const provider = createProvider(id, {
+      fetch: this.deps.fetch,
+      settings: config.providers,
+      secrets,
+      unconfirmed: config.unconfirmed,
+    });
+    const budgeted = BUDGET_OF[id];
+    return budgeted
+      ? withDailyBudget(provider, config.providers[budgeted].dailyCharacterBudget, this.spending)
+      : provider;
   }
 }
+
+/** The providers that spend the user's money or quota, and where their daily budget is set. */
+const BUDGET_OF: Partial<Record<ProviderId, BudgetedId>> = {
+  deepl: 'deepl',
+  'openai-compatible': 'openaiCompatible',
+  libretranslate: 'libretranslate',
+};
 
 function engineSettingsOf(settings: Settings): string {
   return JSON.stringify(settings.providerOrder);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderSettings } from '@/utils/translate/provider-config';
+import { BudgetField, parseBudget } from './budget-field';
 import { KeyField } from './key-field';
 import type { ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
@@ -14,11 +15,17 @@ export function DeeplForm(props: ProviderFormProps) {
   const { providers: saved, keys } = props;
   const [plan, setPlan] = useState<Plan>(saved.deepl.plan);
   const [key, setKey] = useState('');
+  const [budget, setBudget] = useState(String(saved.deepl.dailyCharacterBudget));
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'deepl', ...props });
-  const providers = { ...saved, deepl: { ...saved.deepl, plan } };
+  const dailyCharacterBudget = parseBudget(budget);
+  const providers = {
+    ...saved,
+    deepl: { plan, dailyCharacterBudget: dailyCharacterBudget ?? saved.deepl.dailyCharacterBudget },
+  };
 
   const onSave = () => {
     if (!key.trim() && !keys.deepl.set) return invalid(t('providerSetup.keyRequired'));
+    if (dailyCharacterBudget === undefined) return invalid(t('providerSetup.budgetInvalid'));
     void save(providers, key).then((saved) => saved && setKey(''));
   };
 
@@ -38,6 +45,7 @@ export function DeeplForm(props: ProviderFormProps) {
         onChange={setKey}
         onRemove={() => void removeKey(providers)}
       />
+      <BudgetField value={budget} onChange={setBudget} />
       <div className="form-actions">
         <button type="button" onClick={onSave} disabled={busy}>
           {t('providerSetup.saveNamed', { name: t('providers.deepl') })}

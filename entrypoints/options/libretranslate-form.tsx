@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/text-field';
+import { BudgetField, parseBudget } from './budget-field';
 import { KeyField } from './key-field';
 import { parseEndpoint, type ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
@@ -12,11 +13,20 @@ export function LibretranslateForm(props: ProviderFormProps) {
   const { providers: saved, keys } = props;
   const [baseUrl, setBaseUrl] = useState(saved.libretranslate.baseUrl);
   const [key, setKey] = useState('');
+  const [budget, setBudget] = useState(String(saved.libretranslate.dailyCharacterBudget));
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'libretranslate', ...props });
-  const providers = { ...saved, libretranslate: { ...saved.libretranslate, baseUrl: baseUrl.trim() } };
+  const dailyCharacterBudget = parseBudget(budget);
+  const providers = {
+    ...saved,
+    libretranslate: {
+      baseUrl: baseUrl.trim(),
+      dailyCharacterBudget: dailyCharacterBudget ?? saved.libretranslate.dailyCharacterBudget,
+    },
+  };
 
   const onSave = () => {
     if (!parseEndpoint(baseUrl)) return invalid(t('providerSetup.invalidUrl'));
+    if (dailyCharacterBudget === undefined) return invalid(t('providerSetup.budgetInvalid'));
     void save(providers, key).then((saved) => saved && setKey(''));
   };
 
@@ -39,6 +49,7 @@ export function LibretranslateForm(props: ProviderFormProps) {
         onRemove={() => void removeKey(providers)}
         optional
       />
+      <BudgetField value={budget} onChange={setBudget} />
       <div className="form-actions">
         <button type="button" onClick={onSave} disabled={busy}>
           {t('providerSetup.saveNamed', { name: t('providers.libretranslate') })}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/text-field';
+import { BudgetField, parseBudget } from './budget-field';
 import { KeyField } from './key-field';
 import { OPENAI_PRESETS, parseEndpoint, presetOf, type ProviderFormProps } from './provider-catalog';
 import { SaveStatusLine } from './save-status';
@@ -17,11 +18,16 @@ export function OpenAiCompatibleForm(props: ProviderFormProps) {
   const [baseUrl, setBaseUrl] = useState(saved.baseUrl);
   const [model, setModel] = useState(saved.model);
   const [key, setKey] = useState('');
+  const [budget, setBudget] = useState(String(saved.dailyCharacterBudget));
   const { status, busy, save, removeKey, invalid } = useProviderSave({ id: 'openai-compatible', ...props });
   const preset = presetOf(baseUrl);
   const providers = {
     ...savedProviders,
-    openaiCompatible: { ...saved, baseUrl: baseUrl.trim(), model: model.trim() },
+    openaiCompatible: {
+      baseUrl: baseUrl.trim(),
+      model: model.trim(),
+      dailyCharacterBudget: parseBudget(budget) ?? saved.dailyCharacterBudget,
+    },
   };
 
   const choosePreset = (id: string) => {
@@ -34,6 +40,7 @@ export function OpenAiCompatibleForm(props: ProviderFormProps) {
   const onSave = () => {
     if (!parseEndpoint(baseUrl)) return invalid(t('providerSetup.invalidUrl'));
     if (!model.trim()) return invalid(t('providerSetup.openai.modelRequired'));
+    if (parseBudget(budget) === undefined) return invalid(t('providerSetup.budgetInvalid'));
     void save(providers, key).then((done) => done && setKey(''));
   };
 
@@ -75,6 +82,7 @@ export function OpenAiCompatibleForm(props: ProviderFormProps) {
         optional={preset === 'ollama'}
         {...(preset === 'ollama' ? { help: t('providerSetup.openai.localNoKey') } : {})}
       />
+      <BudgetField value={budget} onChange={setBudget} />
       <div className="form-actions">
         <button type="button" onClick={onSave} disabled={busy}>
           {t('providerSetup.saveNamed', { name: t('providers.openai-compatible') })}

@@ -6,6 +6,7 @@ import {
   type CachedTranslation,
   type DailyStats,
   type ProviderConfigRecord,
+  type ProviderSpending,
   type SecretRecord,
   type UserTermRecord,
 } from './schema';
@@ -23,6 +24,7 @@ export class RedBridgeDatabase extends Dexie {
   reviewCards!: EntityTable<ReviewCardRecord, 'id'>;
   reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
   providerConfig!: EntityTable<ProviderConfigRecord, 'id'>;
+  spending!: EntityTable<ProviderSpending, 'day'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

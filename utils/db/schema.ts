@@ -29,6 +29,13 @@ export interface SecretRecord {
   origin?: string;
 }
 
+/** Characters sent to each keyed provider on one local day. */
+export interface ProviderSpending {
+  /** Local day, `YYYY-MM-DD`. */
+  day: string;
+  characters: Partial<Record<ProviderId, number>>;
+}
+
 /** The one row of `providerConfig`: how the user's own providers are reached. */
 export interface ProviderConfigRecord extends ProviderConfig {
   id: 'providers';
@@ -85,10 +92,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
   {
-    // Provider addresses and budgets, moved here from `storage.local` to live beside the keys.
+    // Provider addresses and budgets, moved here from `storage.local` to live beside the keys, and
+    // what each keyed provider has been sent per day, against its budget.
     version: 4,
     stores: {
       providerConfig: 'id',
+      spending: 'day',
     },
   },
 ];

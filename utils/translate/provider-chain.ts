@@ -117,6 +117,7 @@ const REASONS: Record<ProviderErrorKind, string> = {
   timeout: 'no answer in time',
   auth: 'API key rejected',
   quota: 'quota used up',
+  budget: 'daily budget spent',
   'bad-response': 'unexpected answer',
   unavailable: 'not available',
   cancelled: 'cancelled',
@@ -130,7 +131,7 @@ export function summarizeFailures(failures: readonly ProviderError[], providerCo
   const real = failures.filter((error) => error.kind !== 'cancelled');
   // A provider that cannot run here (no on-device model) says nothing about why the others failed.
   const chosen =
-    real.find((error) => error.kind === 'auth' || error.kind === 'quota') ??
+    real.find((error) => error.kind === 'auth' || error.kind === 'quota' || error.kind === 'budget') ??
     real.find((error) => error.kind !== 'unavailable') ??
     real[0];
   if (!chosen) return new ProviderError('unavailable', 'No translation service is enabled');

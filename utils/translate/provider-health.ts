@@ -42,7 +42,9 @@ interface HealthRecord {
 
 /** Errors that no retry will fix soon: open the circuit at once instead of after N failures. */
 function opensAtOnce(error: ProviderError): boolean {
-  return error.kind === 'auth' || error.kind === 'quota' || error.kind === 'unavailable';
+  return (
+    error.kind === 'auth' || error.kind === 'quota' || error.kind === 'budget' || error.kind === 'unavailable'
+  );
 }
 
 /**

@@ -109,6 +109,7 @@ export type ProviderErrorKind =
   | 'timeout' // no answer in time
   | 'auth' // 401/403: wrong or missing key; retrying will not help
   | 'quota' // 456 (DeepL) or quota exhausted; retrying will not help today
+  | 'budget' // the daily character budget the user set for this provider is spent
   | 'bad-response' // answer could not be parsed or was misaligned
   | 'unavailable' // provider cannot run here (no on-device model, not configured)
   | 'cancelled';
