@@ -244,20 +244,32 @@ describe('provider chain', () => {
     expect(google.batches).toEqual([['一'], ['二']]);
   });
 
-  it('retries a misaligned batch one text at a time, falling back only for what still fails', async () => {
+  it('retries a misaligned batch by halves, falling back only for what still fails', async () => {
     const google = new FakeProvider('google-html', (request) => {
-      if (request.texts.length > 1) return { translations: ['merged'] }; // 3 texts in, 1 out
+      // Any batch with 坏 in it comes back merged; 坏 alone cannot be read at all.
+      if (request.texts.includes('坏') && request.texts.length > 1) return { translations: ['merged'] };
       if (request.texts[0] === '坏') throw new ProviderError('bad-response', 'Unparseable answer');
       return prefixWith('g')(request, 0);
     });
     const edge = new FakeProvider('microsoft-edge');
     const chain = chainOf([google, edge], { health: new ProviderHealth({ failureThreshold: 10 }) });
-    const result = await chain.translateBatch(['一', '坏', '三'], 'zh-CN', 'en');
-    expect(result.translations).toEqual(['g:一', 'microsoft-edge:坏', 'g:三']);
-    expect(result.providers).toEqual(['google-html', 'microsoft-edge', 'google-html']);
-    expect(google.batches).toEqual([['一', '坏', '三'], ['一'], ['坏'], ['三']]);
+    const texts = ['一', '二', '三', '四', '坏', '六', '七', '八'];
+    const result = await chain.translateBatch(texts, 'zh-CN', 'en');
+    expect(result.translations).toEqual(
+      texts.map((text) => (text === '坏' ? 'microsoft-edge:坏' : `g:${text}`)),
+    );
+    // Seven requests for eight texts, where asking one at a time would take nine.
+    expect(google.batches).toEqual([
+      texts,
+      ['一', '二', '三', '四'],
+      ['坏', '六', '七', '八'],
+      ['坏', '六'],
+      ['七', '八'],
+      ['坏'],
+      ['六'],
+    ]);
     expect(edge.batches).toEqual([['坏']]);
-    expect(result.usage).toEqual({ requests: 5, characters: 7 });
+    expect(result.usage.requests).toBe(8);
   });
 
   it('treats a provider-reported bad-response on a batch as misaligned too', async () => {

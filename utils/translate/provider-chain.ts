@@ -287,8 +287,9 @@ class Chain implements ProviderChain {
 
   /**
    * One request's worth of texts. A misaligned answer means the provider choked on the batch as a
-   * whole (a segment it split or merged); asked one at a time, most texts still come through. When
-   * the provider could tell which answers were sound (MisalignedBatchError), only the rest are re-asked.
+   * whole (a segment it split or merged). The texts are asked again by halves, so one text the
+   * provider cannot align costs about 2·log2(n) requests rather than one per text. When the
+   * provider could tell which answers were sound (MisalignedBatchError), only the rest are re-asked.
    */
   private async translateChunk(run: ProviderRun, texts: readonly string[]): Promise<Attempted[]> {
     let sound: readonly (string | undefined)[] = [];
@@ -301,19 +302,25 @@ class Chain implements ProviderChain {
       if (error instanceof MisalignedBatchError && error.partial.length === texts.length)
         sound = error.partial;
     }
-    return Promise.all(
-      texts.map(
-        (text, index) =>
-          sound[index] ??
-          this.requestWithRetries(run, [text]).then(
-            ([translation]) => translation!,
-            (error: ProviderError) => {
-              if (error.kind === 'cancelled') throw error;
-              return error;
-            },
-          ),
-      ),
+    const results: Attempted[] = [];
+    const missing: number[] = [];
+    texts.forEach((_, index) => {
+      const translation = sound[index];
+      if (translation === undefined) missing.push(index);
+      else results[index] = translation;
+    });
+    const middle = Math.ceil(missing.length / 2);
+    const halves = missing.length > 1 ? [missing.slice(0, middle), missing.slice(middle)] : [missing];
+    await Promise.all(
+      halves.map(async (half) => {
+        const answers = await this.translateChunk(
+          run,
+          half.map((index) => texts[index]!),
+        );
+        half.forEach((index, offset) => (results[index] = answers[offset]!));
+      }),
     );
+    return results;
   }
 
   /** Sends one request, retrying transient failures with backoff; throws a ProviderError at last. */

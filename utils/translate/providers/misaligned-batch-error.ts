@@ -2,7 +2,7 @@ import { ProviderError, type ProviderId } from '../types';
 
 /**
  * A batch answer that covered only some of the texts. It is a 'bad-response' like any other, so a
- * chain that knows nothing more retries the whole batch item by item; a chain that checks for this
+ * chain that knows nothing more asks the whole batch again by halves; a chain that checks for this
  * class can keep `partial` and retry only `missingIndexes`.
  */
 export class MisalignedBatchError extends ProviderError {
