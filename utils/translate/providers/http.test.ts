@@ -1,5 +1,13 @@
 import { ProviderError } from '../types';
-import { errorFromResponse, expectCount, kindForStatus, parseRetryAfter, readJson, send } from './http';
+import {
+  MAX_RESPONSE_BYTES,
+  errorFromResponse,
+  expectCount,
+  kindForStatus,
+  parseRetryAfter,
+  readJson,
+  send,
+} from './http';
 import { networkFailure, recordedFetch, signal, textResponse } from './recorded-fetch.testing';
 
 const options = { provider: 'google-html' as const, signal: signal() };
@@ -166,5 +174,36 @@ describe('errorFromResponse', () => {
   it('omits retryAfterMs when there is no Retry-After header', async () => {
     const error = await errorFromResponse(textResponse('', { status: 503 }), options);
     expect(error.details).toEqual({ status: 503, provider: 'google-html' });
+  });
+});
+
+describe('reading answers with a size cap', () => {
+  const options = { provider: 'libretranslate' as const, signal: new AbortController().signal };
+
+  it('reads an answer within the cap', async () => {
+    expect(await readJson(new Response('{"translatedText":["hi"]}'), options)).toEqual({
+      translatedText: ['hi'],
+    });
+  });
+
+  it('refuses an answer that declares more than the cap, without reading it', async () => {
+    const response = new Response('{}', { headers: { 'Content-Length': String(MAX_RESPONSE_BYTES + 1) } });
+    await expect(readJson(response, options)).rejects.toMatchObject({ kind: 'bad-response' });
+  });
+
+  it('stops reading a streamed answer once it passes the cap', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    await expect(readJson(new Response(endless), options)).rejects.toMatchObject({
+      kind: 'bad-response',
+      message: expect.stringContaining('larger than'),
+    });
+    expect(pulled).toBeLessThanOrEqual(MAX_RESPONSE_BYTES / chunk.byteLength + 2);
   });
 });

@@ -46,18 +46,55 @@ export async function readJson(
   }
 }
 
+/**
+ * The most a provider's answer may hold. A full batch of translations is well under a megabyte; a
+ * server that sends more is broken or hostile, and is not read into the worker's memory.
+ */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Error bodies only feed a short message. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 async function readText(response: Response, { provider, signal }: Pick<SendOptions, 'provider' | 'signal'>) {
   try {
-    return await response.text();
+    const text = await readCapped(response, MAX_RESPONSE_BYTES);
+    if (text === undefined) throw badResponse(provider, `answer larger than ${MAX_RESPONSE_BYTES} bytes`);
+    return text;
   } catch (error) {
     // The body streams after the headers, so an abort or a dropped connection can land here too.
     throw fetchFailure(error, signal, provider);
   }
 }
 
+/**
+ * A response body as text, or undefined once it passes `maxBytes`: the declared length is
+ * checked first, then the stream is read only up to the cap and cancelled beyond it.
+ */
+export async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 export async function errorFromResponse(response: Response, options: SendOptions): Promise<ProviderError> {
   const { status } = response;
-  const body = await response.text().catch(() => '');
+  const body = (await readCapped(response, MAX_ERROR_BODY_BYTES).catch(() => '')) ?? '';
   const kind = options.classify?.(status, body) ?? kindForStatus(status);
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now?.() ?? Date.now());
   const detail = snippet(body);
