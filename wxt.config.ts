@@ -1,9 +1,15 @@
 import { defineConfig } from 'wxt';
 import { toggleShortcutFor } from './utils/shortcuts';
+import { SITE_MATCHES } from './utils/xhs/hosts';
 
-// Host pages the content script runs on. The whole host is matched because notes open as modals
-// over any list page (pushState), so a content script limited to /explore/* would miss them.
-export const XHS_MATCHES = ['*://www.xiaohongshu.com/*', '*://www.rednote.com/*'];
+/** Where a user-configured provider may be: anywhere over https, or a server on this computer. */
+const OPTIONAL_HOSTS = [
+  'https://*/*',
+  'http://localhost/*',
+  'http://*.localhost/*',
+  'http://127.0.0.1/*',
+  'http://[::1]/*',
+];
 
 export default defineConfig({
   // A separate output folder lets two builds (e.g. a benchmark and a test run) live side by side.
@@ -17,15 +23,16 @@ export default defineConfig({
     // Keyless providers are reached from the background; user-configured endpoints are requested at
     // run time through optional host permissions.
     host_permissions: [
-      ...XHS_MATCHES,
+      ...SITE_MATCHES,
       'https://translate-pa.googleapis.com/*',
       'https://translate.googleapis.com/*',
       'https://edge.microsoft.com/*',
     ],
-    // MV2 (Firefox) lists optional origins among optional permissions.
+    // MV2 (Firefox) lists optional origins among optional permissions. Plain http only for servers
+    // on this computer (utils/translate/provider-config.ts says the same of addresses).
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
     commands: {
       'toggle-translation': {
         // Not Alt+T in Firefox, whose menu bar takes it (see utils/shortcuts.ts).

@@ -11,6 +11,7 @@ describe('provider addresses', () => {
     ['https://api.openai.com/v1', true],
     ['http://localhost:11434/v1', true],
     ['http://127.0.0.1:5000', true],
+    ['http://127.0.0.2:5000', false],
     ['http://ollama.localhost/v1', true],
     ['http://[::1]:8080', true],
     ['http://192.168.1.20:11434/v1', false],
@@ -24,7 +25,7 @@ describe('provider addresses', () => {
   });
 
   it('counts only this computer as loopback', () => {
-    expect(isLoopbackHost('127.8.9.10')).toBe(true);
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('localhost.example.com')).toBe(false);
     expect(isLoopbackHost('10.0.0.1')).toBe(false);
   });

@@ -129,15 +129,13 @@ export function parseEndpoint(value: string): URL | undefined {
   return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
 }
 
-/** This computer: `localhost`, `*.localhost` and the loopback addresses. */
+/**
+ * This computer: `localhost`, `*.localhost` and the usual loopback addresses, the hosts the
+ * manifest lets the user grant over plain http.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-  );
+  return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
 }
 
 /** This computer or the user's own network (`.local`, private IPv4): servers that take no key. */

@@ -9,6 +9,7 @@ export function isSiteHost(host: string): host is SiteHost {
 
 /**
  * The whole of each host: notes open as modals over any list page through pushState, so a content
- * script matched to `/explore/*` alone would never run when a note opens from the feed.
+ * script matched to `/explore/*` alone would never run when a note opens from the feed. Only over
+ * https: the site serves nothing else, and a page sent in the clear could be anyone's.
  */
-export const SITE_MATCHES = SITE_HOSTS.map((host) => `*://${host}/*`);
+export const SITE_MATCHES = SITE_HOSTS.map((host) => `https://${host}/*`);
