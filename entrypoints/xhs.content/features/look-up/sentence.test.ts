@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOOK_UP_SENTENCE_MAX_LENGTH } from '@/utils/learning/look-up-limits';
 import { sentenceAround } from './sentence';
 
 function around(text: string, selected: string): string {
@@ -26,5 +27,13 @@ describe('sentence around a selection', () => {
 
   it('keeps a selection that spans sentences whole', () => {
     expect(around('第一句。第二句！第三句', '一句。第二')).toBe('第一句。第二句！');
+  });
+
+  it('cuts a run-on text to what a look-up may carry, around the selection', () => {
+    const long = '猫'.repeat(1_500) + '种草' + '狗'.repeat(1_500);
+    const sentence = around(long, '种草');
+    expect(sentence.length).toBeLessThanOrEqual(LOOK_UP_SENTENCE_MAX_LENGTH);
+    expect(sentence).toContain('种草');
+    expect(around('种草' + '狗'.repeat(3_000), '种草').startsWith('种草')).toBe(true);
   });
 });
