@@ -18,8 +18,7 @@ function fakeGtx() {
   return { fetch, sent };
 }
 
-function setup() {
-  const db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`);
+function setup(db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`)) {
   const glossary = new GlossaryService(db);
   const gtx = fakeGtx();
   const translation = new TranslationService({
@@ -30,7 +29,7 @@ function setup() {
     providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
     onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
   });
-  return { glossary, translation, gtx };
+  return { db, glossary, translation, gtx };
 }
 
 const request = (requestId: string, segments: string[]) =>
@@ -58,5 +57,34 @@ describe('glossary in the translation service', () => {
     expect(gtx.sent.slice(2)).toEqual(['新来的{RB0}们好']);
     expect(result.translations).toEqual(['[新来的RedNote user们好]', '[今天天气很好]']);
     expect(result.terms?.[0]).toMatchObject({ surface: '红薯', kind: 'user' });
+  });
+
+  it('skips a malformed saved term and still applies the good ones', async () => {
+    const db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`);
+    // As a backup restored by an older version could have left them: one row the matcher would
+    // choke on, beside a good term.
+    await db.userTerms.bulkAdd([
+      { id: 'user-bad', term: { evil: true }, lang: 'zh', aliases: 'x', createdAt: 1, updatedAt: 1 } as never,
+      {
+        id: 'user-good',
+        term: '红薯',
+        lang: 'zh',
+        rendering: { en: 'RedNote user' },
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { glossary, translation, gtx } = setup(db);
+
+    const result = await translation.translate(request('r1', ['新来的红薯们好', '疯狂星期四']));
+    expect(gtx.sent).toEqual(['新来的{RB0}们好', '疯狂星期四']);
+    expect(result.translations).toEqual(['[新来的RedNote user们好]', '[疯狂星期四]']);
+    expect(result.terms?.map((term) => [term.surface, term.kind])).toEqual([
+      ['红薯', 'user'],
+      ['疯狂星期四', 'bundled'],
+    ]);
+    expect(warn).toHaveBeenCalledWith('[RedBridge] 1 saved glossary terms could not be read');
+    expect((await glossary.store.unreadable()).map((row) => row.key)).toEqual(['user-bad']);
   });
 });

@@ -21,8 +21,13 @@ export class GlossaryService {
 
   index(): Promise<GlossaryIndex> {
     this.built ??= this.store
-      .list()
-      .then((user) => createGlossaryIndex(BUNDLED_GLOSSARY, user))
+      .contents()
+      .then(({ terms, unreadable }) => {
+        // Skipped, not fatal: one bad row must not stop every translation. The options page lists them.
+        if (unreadable.length > 0)
+          console.warn(`[RedBridge] ${unreadable.length} saved glossary terms could not be read`);
+        return createGlossaryIndex(BUNDLED_GLOSSARY, terms);
+      })
       .catch((error: unknown) => {
         this.built = undefined;
         throw error;
@@ -45,6 +50,7 @@ export function setupGlossary(glossary: GlossaryService): void {
   };
   onMessage({
     listUserTerms: () => store.list(),
+    listUnreadableUserTerms: () => store.unreadable(),
     saveUserTerm: async ({ entry }) => thenNotify(await store.save(entry)),
     deleteUserTerms: async ({ ids }) => thenNotify({ removed: await store.remove(ids) }),
     importUserTerms: async ({ terms }) => thenNotify(await store.import(terms)),

@@ -1,16 +1,22 @@
 import type { UserTermRecord } from '../db/schema';
 import { csvRow, fromFormulaSafeCell } from '../delimited';
+import * as v from 'valibot';
+import { joinProblems, problemsOf } from '../validation/bad-request';
+import { repeatsIn } from '../validation/fields';
 import type { GlossaryCategory, GlossaryTermLanguage } from './glossary-schema';
 import type { UserTermInput } from './protocol';
+import { USER_TERMS_MAX_PER_REQUEST, userTermInput } from './user-term-schema';
 
 /**
- * The user's glossary as files: JSON (exact, for backups) and CSV (for spreadsheets). Parsing only
- * reads the file's shape; whether each term is valid is decided by the store, which refuses the
- * whole import when one term is wrong.
+ * The user's glossary as files: JSON (exact, for backups) and CSV (for spreadsheets). Parsing checks
+ * every term with the schema the store saves with (`userTermInput`), so a file with one bad term is
+ * refused before anything is sent, with each problem named by its row.
  */
 
 export const GLOSSARY_FILE_FORMAT = 'redbridge-glossary';
 export const GLOSSARY_FILE_VERSION = 1;
+/** Largest file read, in characters: far above the most terms one import takes. */
+export const GLOSSARY_FILE_MAX_LENGTH = 10 * 1024 * 1024;
 
 /** A file that cannot be read as a glossary; the message says where and why. */
 export class GlossaryFileError extends Error {
@@ -210,9 +216,12 @@ function termsFromJson(text: string): UserTermInput[] {
     : parsed && typeof parsed === 'object' && (parsed as { format?: unknown }).format === GLOSSARY_FILE_FORMAT
       ? (parsed as { terms?: unknown }).terms
       : undefined;
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && terms !== undefined) {
+    // An export names its format version as a number; "1" is a hand-edited file, not an export.
     const version = (parsed as { version?: unknown }).version;
-    if (terms !== undefined && typeof version === 'number' && version > GLOSSARY_FILE_VERSION)
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+      throw new GlossaryFileError(`"version" must be a whole number, not ${JSON.stringify(version)}.`);
+    if (version > GLOSSARY_FILE_VERSION)
       throw new GlossaryFileError(`This file was written by a newer RedBridge (format ${version}).`);
   }
   if (!Array.isArray(terms))
@@ -224,11 +233,38 @@ function termsFromJson(text: string): UserTermInput[] {
   return terms as UserTermInput[];
 }
 
+/**
+ * Refuses terms the store would refuse, and two terms with the same id (the second would silently
+ * replace the first), naming each by `labelOf` (its row or number) and its term.
+ */
+function checkTerms(terms: readonly UserTermInput[], labelOf: (index: number) => string): void {
+  const label = (index: number) => {
+    const term = terms[index]?.term;
+    return typeof term === 'string' && term.trim() ? `${labelOf(index)} (${term.trim()})` : labelOf(index);
+  };
+  const problems: string[] = [];
+  terms.forEach((term, index) => {
+    const result = v.safeParse(userTermInput, term);
+    if (!result.success) problems.push(...problemsOf(result.issues, label(index)));
+  });
+  const ids = repeatsIn(terms, (term) => (typeof term.id === 'string' && term.id.trim()) || {});
+  for (const { index, first } of ids)
+    problems.push(`${label(index)}: id: repeats the id of ${labelOf(first).toLowerCase()}`);
+  if (problems.length > 0) throw new GlossaryFileError(joinProblems(problems));
+}
+
 /** Reads an exported (or hand-written) glossary file; the format follows the name, then the content. */
 export function parseGlossaryFile(name: string, text: string): UserTermInput[] {
+  if (text.length > GLOSSARY_FILE_MAX_LENGTH)
+    throw new GlossaryFileError(`The file is larger than ${GLOSSARY_FILE_MAX_LENGTH / 1024 / 1024} MB.`);
   if (!text.trim()) throw new GlossaryFileError('The file is empty.');
   const json = /\.json$/i.test(name) || (!/\.csv$/i.test(name) && /^\ufeff?\s*[[{]/.test(text));
   const terms = json ? termsFromJson(text) : termsFromCsv(text);
   if (terms.length === 0) throw new GlossaryFileError('The file holds no terms.');
+  if (terms.length > USER_TERMS_MAX_PER_REQUEST)
+    throw new GlossaryFileError(
+      `The file holds ${terms.length} terms; one import takes at most ${USER_TERMS_MAX_PER_REQUEST}.`,
+    );
+  checkTerms(terms, (index) => (json ? `Term #${index + 1}` : `Row ${index + 2}`));
   return terms;
 }

@@ -82,47 +82,6 @@ describe('validateGlossaryEntry (bundled)', () => {
   });
 });
 
-describe('validateGlossaryEntry (user)', () => {
-  it('needs only term, lang and a meaning or rendering', () => {
-    expect(
-      validateGlossaryEntry({ term: '打工人', lang: 'zh', meaning: { en: 'working stiff' } }, 'user'),
-    ).toEqual([]);
-    expect(
-      validateGlossaryEntry({ term: 'rizz', lang: 'en', rendering: { 'zh-CN': '撩人魅力' } }, 'user'),
-    ).toEqual([]);
-  });
-
-  it('rejects a term with neither meaning nor rendering', () => {
-    expect(validateGlossaryEntry({ term: '打工人', lang: 'zh' }, 'user')).toEqual([
-      'meaning: a user term needs a meaning or a rendering',
-    ]);
-  });
-
-  it('still checks the optional fields a user term carries', () => {
-    expect(
-      validateGlossaryEntry(
-        { term: ' ', lang: 'zh', meaning: {}, category: 'misc', aliases: 'x', id: 'Bad Id' },
-        'user',
-      ),
-    ).toEqual([
-      'id: must be a kebab-case slug (a-z, 0-9, single hyphens)',
-      'term: must be a non-empty string',
-      'aliases: must be an array of strings',
-      'category: must be one of abbreviation, platform, meme, slang, cross-border, number, emotion, work-life',
-      'meaning: needs "en" or "zh-CN"',
-    ]);
-  });
-
-  it('accepts pinyin without tone marks from users', () => {
-    expect(
-      validateGlossaryEntry(
-        { term: '打工人', lang: 'zh', pinyin: 'da gong ren', rendering: { en: 'x' } },
-        'user',
-      ),
-    ).toEqual([]);
-  });
-});
-
 describe('validateGlossaryFile', () => {
   it('checks the version and prefixes entry problems with the entry id', () => {
     expect(validateGlossaryFile({ version: '2025.01.15-1', entries: [complete] })).toEqual([]);

@@ -73,7 +73,8 @@ export interface GlossaryFile {
 
 /**
  * A term the user imported: the same shape, but only `term`, `lang` and a meaning (in at least one
- * language) or a rendering are required. The importer assigns the id.
+ * language) or a rendering are required. The importer assigns the id. Checked by the schemas in
+ * `user-term-schema.ts`.
  */
 export interface UserGlossaryEntry {
   readonly id?: string;
@@ -90,8 +91,6 @@ export interface UserGlossaryEntry {
   readonly notInside?: readonly string[];
 }
 
-export type GlossaryEntryKind = 'bundled' | 'user';
-
 const ENTRY_KEYS = new Set([
   'id',
   'term',
@@ -106,7 +105,8 @@ const ENTRY_KEYS = new Set([
   'rendering',
   'notInside',
 ]);
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Entry ids, bundled and user: a kebab-case slug. */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION_PATTERN = /^\d{4}\.\d{2}\.\d{2}-\d+$/;
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 const HAN = /\p{Script=Han}/u;
@@ -154,10 +154,13 @@ class Problems {
     if (new Set(value).size !== value.length) this.add(field, 'contains duplicates');
   }
 
-  /** An `{ en, zh-CN }` object; `complete` requires both languages, otherwise at least one. */
-  localized(fields: Fields, field: string, required: boolean, complete: boolean): void {
+  /**
+   * An `{ en, zh-CN }` object; `complete` requires it and both languages, otherwise (when present)
+   * at least one.
+   */
+  localized(fields: Fields, field: string, complete: boolean): void {
     const value = fields[field];
-    if (value === undefined && !required) return;
+    if (value === undefined && !complete) return;
     if (!isRecord(value)) {
       this.add(field, 'must be an object with "en" and "zh-CN"');
       return;
@@ -176,89 +179,85 @@ class Problems {
   }
 }
 
-/** Each `notInside` expression must contain one of the entry's forms, or it could never apply. */
+/**
+ * Each `notInside` expression must contain one of the entry's forms (its term or an alias), or it
+ * could never apply. Answers the index and problem of each expression that breaks the rule.
+ */
+export function notInsideProblems(
+  term: string,
+  aliases: readonly string[],
+  notInside: readonly string[],
+): { index: number; message: string }[] {
+  const forms = [term, ...aliases].map(normalizeTerm);
+  const problems: { index: number; message: string }[] = [];
+  notInside.forEach((expression, index) => {
+    const folded = normalizeTerm(expression);
+    if (forms.includes(folded)) problems.push({ index, message: 'repeats the term or an alias' });
+    else if (!forms.some((form) => folded.includes(form))) {
+      problems.push({ index, message: 'does not contain the term or an alias' });
+    }
+  });
+  return problems;
+}
+
 function checkNotInside(entry: Fields, problems: Problems): void {
   const notInside = entry['notInside'];
   if (!Array.isArray(notInside) || !isFilledString(entry['term'])) return;
   const aliases = Array.isArray(entry['aliases']) ? entry['aliases'].filter(isFilledString) : [];
-  const forms = [entry['term'], ...aliases].map(normalizeTerm);
-  notInside.forEach((expression: unknown, index) => {
-    if (!isFilledString(expression)) return;
-    const folded = normalizeTerm(expression);
-    if (forms.includes(folded)) problems.add(`notInside[${index}]`, 'repeats the term or an alias');
-    else if (!forms.some((form) => folded.includes(form))) {
-      problems.add(`notInside[${index}]`, 'does not contain the term or an alias');
-    }
-  });
+  const expressions = notInside.map((expression: unknown) => (isFilledString(expression) ? expression : ''));
+  for (const { index, message } of notInsideProblems(entry['term'], aliases, expressions)) {
+    if (expressions[index]) problems.add(`notInside[${index}]`, message);
+  }
 }
 
-/**
- * Problems with one entry, empty when it is valid. `bundled` entries must be complete; `user` entries
- * need only `term`, `lang` and a meaning or rendering, but whatever else they carry must be well-formed.
- */
-export function validateGlossaryEntry(entry: unknown, kind: GlossaryEntryKind = 'bundled'): string[] {
+/** Problems with one bundled entry, empty when it is valid: every field is required and checked. */
+export function validateGlossaryEntry(entry: unknown): string[] {
   const problems = new Problems();
   if (!isRecord(entry)) {
     problems.add('entry', 'must be an object');
     return problems.list;
   }
-  const bundled = kind === 'bundled';
 
-  if (bundled) {
-    for (const key of Object.keys(entry)) {
-      if (!ENTRY_KEYS.has(key)) problems.add(key, 'unknown field');
-    }
+  for (const key of Object.keys(entry)) {
+    if (!ENTRY_KEYS.has(key)) problems.add(key, 'unknown field');
   }
 
-  if (entry['id'] !== undefined || bundled) {
-    if (typeof entry['id'] !== 'string' || !ID_PATTERN.test(entry['id'])) {
-      problems.add('id', 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
-    }
+  if (typeof entry['id'] !== 'string' || !ENTRY_ID_PATTERN.test(entry['id'])) {
+    problems.add('id', 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
   }
   problems.string(entry, 'term', true);
   if (!isOneOf(GLOSSARY_TERM_LANGUAGES, entry['lang'])) {
     problems.add('lang', `must be one of ${GLOSSARY_TERM_LANGUAGES.join(', ')}`);
   }
 
-  problems.stringList(entry, 'aliases', bundled);
+  problems.stringList(entry, 'aliases', true);
   problems.stringList(entry, 'notInside', false);
   checkNotInside(entry, problems);
 
   const pinyin = entry['pinyin'];
-  if (bundled && entry['lang'] === 'zh' && pinyin === undefined)
-    problems.add('pinyin', 'required for zh terms');
+  if (entry['lang'] === 'zh' && pinyin === undefined) problems.add('pinyin', 'required for zh terms');
   if (pinyin !== undefined) {
     if (!isFilledString(pinyin)) problems.add('pinyin', 'must be a non-empty string');
     else if (HAN.test(pinyin)) problems.add('pinyin', 'must not contain Chinese characters');
-    else if (bundled && !TONE_MARK.test(pinyin))
-      problems.add('pinyin', 'needs tone marks (e.g. "yǒng yuǎn")');
+    else if (!TONE_MARK.test(pinyin)) problems.add('pinyin', 'needs tone marks (e.g. "yǒng yuǎn")');
   }
 
-  problems.string(entry, 'literal', bundled);
-  if (entry['category'] !== undefined || bundled) {
-    if (!isOneOf(GLOSSARY_CATEGORIES, entry['category'])) {
-      problems.add('category', `must be one of ${GLOSSARY_CATEGORIES.join(', ')}`);
-    }
+  problems.string(entry, 'literal', true);
+  if (!isOneOf(GLOSSARY_CATEGORIES, entry['category'])) {
+    problems.add('category', `must be one of ${GLOSSARY_CATEGORIES.join(', ')}`);
   }
-  problems.localized(entry, 'meaning', bundled, bundled);
-  problems.localized(entry, 'origin', bundled, bundled);
+  problems.localized(entry, 'meaning', true);
+  problems.localized(entry, 'origin', true);
 
   const example = entry['example'];
-  if (example !== undefined || bundled) {
-    if (!isRecord(example)) {
-      problems.add('example', 'must be an object with "text" and "translation"');
-    } else {
-      problems.string(example, 'text', true);
-      problems.string(example, 'translation', true);
-    }
+  if (!isRecord(example)) {
+    problems.add('example', 'must be an object with "text" and "translation"');
+  } else {
+    problems.string(example, 'text', true);
+    problems.string(example, 'translation', true);
   }
 
-  const rendering = entry['rendering'];
-  if (rendering !== undefined) problems.localized(entry, 'rendering', false, false);
-
-  if (!bundled && entry['meaning'] === undefined && rendering === undefined) {
-    problems.add('meaning', 'a user term needs a meaning or a rendering');
-  }
+  if (entry['rendering'] !== undefined) problems.localized(entry, 'rendering', false);
   return problems.list;
 }
 
@@ -273,8 +272,7 @@ export function validateGlossaryFile(file: unknown): string[] {
   if (!Array.isArray(entries)) return [...problems, 'entries: must be an array'];
   entries.forEach((entry: unknown, index) => {
     const label = isRecord(entry) && typeof entry['id'] === 'string' ? entry['id'] : `#${index}`;
-    for (const problem of validateGlossaryEntry(entry, 'bundled'))
-      problems.push(`entries[${label}].${problem}`);
+    for (const problem of validateGlossaryEntry(entry)) problems.push(`entries[${label}].${problem}`);
   });
   return problems;
 }

@@ -1,4 +1,5 @@
 import type { UserTermRecord } from '../db/schema';
+import type { UnreadableRow } from '../db/unreadable-rows';
 import type { UserGlossaryEntry } from './glossary-schema';
 import { watchRevision } from '../revision-signal';
 
@@ -12,9 +13,15 @@ export type UserTermInput = UserGlossaryEntry & {
   readonly updatedAt?: number;
 };
 
-/** Messages of the user's glossary, served by the background (`entrypoints/background/glossary.ts`). */
+/**
+ * Messages of the user's glossary, served by the background (`entrypoints/background/glossary.ts`).
+ * Their payload schemas are in `user-term-schema.ts`.
+ */
 export interface GlossaryProtocol {
+  /** The stored terms that pass the term schema (`user-term-schema.ts`); only these are used. */
   listUserTerms: { request: Record<string, never>; response: UserTermRecord[] };
+  /** Stored rows that fail it, for the options page to show; `deleteUserTerms` takes their keys. */
+  listUnreadableUserTerms: { request: Record<string, never>; response: UnreadableRow[] };
   /** Adds a term, or updates the one with the same id (or, without an id, the same term). */
   saveUserTerm: { request: { entry: UserTermInput }; response: UserTermRecord };
   /** Answers with the removed terms, so the page can offer to undo. */

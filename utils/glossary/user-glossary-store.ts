@@ -1,67 +1,43 @@
+import * as v from 'valibot';
 import type { RedBridgeDatabase } from '../db/database';
 import type { UserTermRecord } from '../db/schema';
-import { validateGlossaryEntry, type UserGlossaryEntry } from './glossary-schema';
+import { sortRows, type UnreadableRow } from '../db/unreadable-rows';
+import { BadRequestError, joinProblems, problemsOf } from '../validation/bad-request';
+import { repeatsIn } from '../validation/fields';
 import { normalizeTerm } from './normalize';
 import type { UserTermInput } from './protocol';
+import {
+  USER_TERMS_MAX_PER_REQUEST,
+  userTermInput,
+  userTermRecord,
+  type CheckedUserTerm,
+} from './user-term-schema';
 
 /** A term the store refused, with every problem listed so the page can say exactly what is wrong. */
-export class InvalidTermError extends Error {
+export class InvalidTermError extends BadRequestError {
   override readonly name = 'InvalidTermError';
-  readonly kind = 'bad-request';
-  constructor(message: string) {
-    super(message);
-  }
 }
 
-const TEXT_FIELDS = ['term', 'pinyin', 'literal'] as const;
-const LOCALIZED_FIELDS = ['meaning', 'origin', 'rendering'] as const;
-
-/** Trims what a form or a file sent and keeps only the fields a user term has. */
-export function cleanUserTerm(input: UserTermInput): UserGlossaryEntry & { id?: string } {
-  const entry: Record<string, unknown> = { lang: input.lang };
-  if (input.id !== undefined) entry.id = input.id;
-  for (const field of TEXT_FIELDS) {
-    const value = input[field];
-    if (typeof value === 'string' && value.trim() !== '') entry[field] = value.trim();
-    else if (value !== undefined && typeof value !== 'string') entry[field] = value;
-  }
-  if (input.category !== undefined) entry.category = input.category;
-  for (const field of ['aliases', 'notInside'] as const) {
-    const list = input[field];
-    if (Array.isArray(list)) {
-      const kept = list
-        .map((item) => (typeof item === 'string' ? item.trim() : item))
-        .filter((item) => item !== '');
-      if (kept.length > 0) entry[field] = kept;
-    } else if (list !== undefined) entry[field] = list;
-  }
-  for (const field of LOCALIZED_FIELDS) {
-    const value = input[field];
-    if (!value || typeof value !== 'object') {
-      if (value !== undefined) entry[field] = value;
-      continue;
-    }
-    const kept: Record<string, unknown> = {};
-    for (const [language, text] of Object.entries(value)) {
-      if (typeof text === 'string' && text.trim() === '') continue;
-      kept[language] = typeof text === 'string' ? text.trim() : text;
-    }
-    if (Object.keys(kept).length > 0) entry[field] = kept;
-  }
-  if (input.example !== undefined) entry.example = input.example;
-  return entry as unknown as UserGlossaryEntry & { id?: string };
+/**
+ * Each term read by `userTermInput`, or an `InvalidTermError` naming every problem of every term,
+ * each line starting with that term's label.
+ */
+function checkTerms(inputs: readonly unknown[], labelOf: (input: unknown, index: number) => string) {
+  const problems: string[] = [];
+  const terms: CheckedUserTerm[] = [];
+  inputs.forEach((input, index) => {
+    const result = v.safeParse(userTermInput, input);
+    if (result.success) terms.push(result.output);
+    else problems.push(...problemsOf(result.issues, labelOf(input, index)));
+  });
+  if (problems.length > 0) throw new InvalidTermError(joinProblems(problems));
+  return terms;
 }
 
-/** The problems with one term, as one readable line per problem, prefixed with its label. */
-export function problemsWith(input: UserTermInput, label: string): string[] {
-  const problems = validateGlossaryEntry(cleanUserTerm(input), 'user');
-  for (const field of ['createdAt', 'updatedAt'] as const) {
-    const value = input[field];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-      problems.push(`${field}: must be a time in milliseconds`);
-    }
-  }
-  return problems.map((problem) => `${label}: ${problem}`);
+/** How a term sent by a page is named in a refusal: its term, trimmed, when it has one. */
+function termOf(input: unknown): string {
+  const term = (input as { term?: unknown } | null)?.term;
+  return typeof term === 'string' ? term.trim() : '';
 }
 
 const identity = (entry: { term: string; lang: string }) => `${entry.lang}\u0000${normalizeTerm(entry.term)}`;
@@ -80,28 +56,47 @@ export class UserGlossaryStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Most recently edited first. */
+  /** The stored terms that read as terms (see `unreadable`), most recently edited first. */
   async list(): Promise<UserTermRecord[]> {
-    return (await this.db.userTerms.orderBy('updatedAt').reverse().toArray()) as UserTermRecord[];
+    return (await this.contents()).terms;
+  }
+
+  /** Stored rows that fail the term schema: never used, listed for the user to delete. */
+  async unreadable(): Promise<UnreadableRow[]> {
+    return (await this.contents()).unreadable;
+  }
+
+  /** Both of the above from one read of the table. */
+  async contents(): Promise<{ terms: UserTermRecord[]; unreadable: UnreadableRow[] }> {
+    const { readable, unreadable } = sortRows(await this.db.userTerms.toArray(), userTermRecord, 'term');
+    // Sorted here rather than read through the `updatedAt` index: a row whose `updatedAt` is not a
+    // valid key is missing from that index, and must still be checked and reported.
+    const terms = readable.sort(
+      (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
+    return { terms, unreadable };
+  }
+
+  private async readable(): Promise<UserTermRecord[]> {
+    return sortRows(await this.db.userTerms.toArray(), userTermRecord, 'term').readable;
   }
 
   async save(input: UserTermInput): Promise<UserTermRecord> {
-    const problems = problemsWith(input, input.term?.trim() || 'term');
-    if (problems.length > 0) throw new InvalidTermError(problems.join('\n'));
+    const [entry] = checkTerms([input], (sent) => termOf(sent) || 'term');
     return this.db.transaction('rw', this.db.userTerms, async () => {
-      const all = await this.db.userTerms.toArray();
+      const all = await this.readable();
       const existing =
-        (input.id ? all.find((term) => term.id === input.id) : undefined) ??
-        all.find((term) => identity(term) === identity(input));
-      const clash = all.find((term) => term.id !== existing?.id && identity(term) === identity(input));
+        (entry!.id ? all.find((term) => term.id === entry!.id) : undefined) ??
+        all.find((term) => identity(term) === identity(entry!));
+      const clash = all.find((term) => term.id !== existing?.id && identity(term) === identity(entry!));
       if (clash) throw new InvalidTermError(`“${clash.term}” is already in your glossary.`);
-      const record = this.recordOf(input, existing);
+      const record = this.recordOf(entry!, existing);
       await this.db.userTerms.put(record);
       return record;
     });
   }
 
-  /** Removes terms and returns them as they were, for an undo. */
+  /** Removes terms, readable or not, and returns them as they were, for an undo. */
   async remove(ids: readonly string[]): Promise<UserTermRecord[]> {
     return this.db.transaction('rw', this.db.userTerms, async () => {
       const found = (await this.db.userTerms.bulkGet([...ids])).filter(
@@ -126,29 +121,28 @@ export class UserGlossaryStore {
    * Ids and times carried by the file are kept, so a restored export is identical to what was saved.
    */
   async import(inputs: readonly UserTermInput[]): Promise<{ added: number; updated: number }> {
-    const problems = inputs.flatMap((input, index) =>
-      problemsWith(input, `#${index + 1} ${input.term ?? ''}`.trim()),
-    );
-    const seen = new Map<string, number>();
-    inputs.forEach((input, index) => {
-      if (typeof input.term !== 'string') return;
-      const earlier = seen.get(identity(input));
-      if (earlier !== undefined) problems.push(`#${index + 1} ${input.term}: repeats #${earlier + 1}`);
-      else seen.set(identity(input), index);
-    });
-    if (problems.length > 0) throw new InvalidTermError(problems.join('\n'));
+    if (inputs.length > USER_TERMS_MAX_PER_REQUEST)
+      throw new InvalidTermError(`An import holds at most ${USER_TERMS_MAX_PER_REQUEST} terms.`);
+    const label = (index: number, term: string) => `#${index + 1} ${term}`.trim();
+    const terms = checkTerms(inputs, (input, index) => label(index, termOf(input)));
+    const problems: string[] = [];
+    for (const { index, first } of repeatsIn(terms, identity))
+      problems.push(`${label(index, terms[index]!.term)}: repeats #${first + 1}`);
+    for (const { index, first } of repeatsIn(terms, (term) => term.id ?? {}))
+      problems.push(`${label(index, terms[index]!.term)}: id: repeats the id of #${first + 1}`);
+    if (problems.length > 0) throw new InvalidTermError(joinProblems(problems));
 
     return this.db.transaction('rw', this.db.userTerms, async () => {
-      const all = await this.db.userTerms.toArray();
+      const all = await this.readable();
       const byId = new Map(all.map((term) => [term.id, term]));
       const byIdentity = new Map(all.map((term) => [identity(term), term]));
       let added = 0;
       let updated = 0;
-      const records = inputs.map((input) => {
-        const existing = (input.id ? byId.get(input.id) : undefined) ?? byIdentity.get(identity(input));
+      const records = terms.map((term) => {
+        const existing = (term.id ? byId.get(term.id) : undefined) ?? byIdentity.get(identity(term));
         if (existing) updated += 1;
         else added += 1;
-        return this.recordOf(input, existing, true);
+        return this.recordOf(term, existing, true);
       });
       await this.db.userTerms.bulkPut(records);
       return { added, updated };
@@ -156,17 +150,17 @@ export class UserGlossaryStore {
   }
 
   private recordOf(
-    input: UserTermInput,
+    entry: CheckedUserTerm,
     existing: UserTermRecord | undefined,
     keepTimes = false,
   ): UserTermRecord {
     const now = this.now();
-    const cleaned = cleanUserTerm(input);
+    const { id, createdAt, updatedAt, ...fields } = entry;
     return {
-      ...cleaned,
-      id: existing?.id ?? cleaned.id ?? newId(),
-      createdAt: (keepTimes ? input.createdAt : undefined) ?? existing?.createdAt ?? now,
-      updatedAt: (keepTimes ? input.updatedAt : undefined) ?? now,
+      ...fields,
+      id: existing?.id ?? id ?? newId(),
+      createdAt: (keepTimes ? createdAt : undefined) ?? existing?.createdAt ?? now,
+      updatedAt: (keepTimes ? updatedAt : undefined) ?? now,
     };
   }
 }
