@@ -4,10 +4,12 @@ import { toAnkiFile, toCsvFile } from '@/utils/learning/exports';
 import { localDay } from '@/utils/learning/local-day';
 import { createLookUp } from '@/utils/learning/look-up-service';
 import { PhraseStore } from '@/utils/learning/phrase-store';
+import { lookUpPayload } from '@/utils/learning/record-schemas';
 import { LEARNING_REVISION_KEY } from '@/utils/learning/protocol';
 import { onMessage } from '@/utils/transport/messages';
 import { bumpRevision } from '@/utils/revision-signal';
 import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/settings';
+import { checked } from '@/utils/validation/bad-request';
 import { loadDictionary } from './dictionary-loader';
 import { setupReviewBadge } from './review-badge';
 import type { TranslationService } from './translation-service';
@@ -49,9 +51,10 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
   });
 
   onMessage({
-    lookUp: (request) => lookUp(request),
+    lookUp: (request) => lookUp(checked(lookUpPayload, request)),
     savePhrase: (input) => changing(store.save(input)),
     listPhrases: () => store.list(),
+    listUnreadablePhrases: () => store.unreadable(),
     updatePhrase: ({ id, patch }) => changing(store.update(id, patch)),
     deletePhrase: ({ id }) => changing(store.remove(id)),
     undoDeletePhrase: async (removed) => {

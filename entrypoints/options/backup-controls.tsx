@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupProblem } from '@/utils/learning/backup';
+import { BACKUP_MAX_LENGTH } from '@/utils/learning/record-schemas';
+import type { RestoreOutcome } from '@/utils/learning/protocol';
 import { sendMessage } from '@/utils/transport/messages';
 import { downloadText } from './learning-data';
 
@@ -26,7 +28,12 @@ export function BackupControls() {
   const restore = async () => {
     if (!file) return;
     try {
-      const outcome = await sendMessage('restoreBackup', { text: await file.text() });
+      const text = await file.text();
+      // The background refuses such a file too, but sending it first would only fill its memory.
+      const outcome: RestoreOutcome =
+        text.length > BACKUP_MAX_LENGTH
+          ? { restored: false, problem: 'too-large', detail: `${BACKUP_MAX_LENGTH / 1024 / 1024} MB` }
+          : await sendMessage('restoreBackup', { text });
       if (outcome.restored) {
         setStatus({ text: t('learning.backup.restored', outcome), failed: false });
       } else {

@@ -1,6 +1,11 @@
+import * as v from 'valibot';
 import type { RedBridgeDatabase } from '../db/database';
 import { LATEST_SCHEMA_VERSION, type UserTermRecord } from '../db/schema';
+import { userTermRecord } from '../glossary/user-term-schema';
 import { migrateSettings, type Settings } from '../settings-schema';
+import { problemsOf } from '../validation/bad-request';
+import { objectOf, pathTo, repeatsIn, type IssuePath } from '../validation/fields';
+import { BACKUP_MAX_LENGTH, phraseRecord, reviewCardRecord, reviewLogRecord } from './record-schemas';
 import type { PhraseRecord, ReviewCardRecord, ReviewLogRecord } from './records';
 
 /**
@@ -9,8 +14,9 @@ import type { PhraseRecord, ReviewCardRecord, ReviewLogRecord } from './records'
  * credentials, the cache can be rebuilt.
  *
  * A backup names the database schema version it was written by. Restoring one from an earlier
- * version runs the steps in `UPGRADES` one version at a time, then checks every row, and only
- * then replaces what is stored: a file that fails anywhere changes nothing.
+ * version runs the steps in `UPGRADES` one version at a time, then checks every row with the
+ * schemas saving uses (`record-schemas.ts`, `user-term-schema.ts`) and every link between rows, and
+ * only then replaces what is stored: a file that fails anywhere changes nothing.
  */
 
 export const BACKUP_FORMAT = 'redbridge-backup';
@@ -30,9 +36,12 @@ export interface Backup {
   tables: BackupTables;
 }
 
-export type BackupProblem = 'unreadable' | 'not-a-backup' | 'newer-version' | 'invalid-rows';
+export type BackupProblem = 'too-large' | 'unreadable' | 'not-a-backup' | 'newer-version' | 'invalid-rows';
 
-/** Why a file cannot be restored; `detail` names the first bad place, for the message shown. */
+/**
+ * Why a file cannot be restored; `detail` names the first bad row and field and what is wrong
+ * there (`phrases[3].contexts[0].url: must be …`), for the message shown.
+ */
 export class BackupError extends Error {
   override readonly name = 'BackupError';
   constructor(
@@ -81,108 +90,84 @@ export async function readTables(db: RedBridgeDatabase): Promise<BackupTables> {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-function check(condition: boolean, where: string): asserts condition {
-  if (!condition) throw new BackupError('invalid-rows', where);
-}
+type CrossRowProblem = { message: string; path: IssuePath };
 
-function checkStrings(row: Record<string, unknown>, fields: string[], where: string): void {
-  for (const field of fields) check(isString(row[field]), `${where}.${field}`);
-}
+/**
+ * What no single row shows: ids (and phrase keys) used twice, cards of phrases the file does not
+ * hold, and reviews of cards it does not hold or filed under another phrase than their card's.
+ */
+function crossRowProblems(tables: BackupTables): CrossRowProblem[] {
+  const problems: CrossRowProblem[] = [];
+  const repeated = <T>(
+    table: keyof BackupTables,
+    rows: readonly T[],
+    field: string,
+    keyOf: (row: T) => unknown,
+  ) => {
+    for (const { index, first } of repeatsIn(rows, keyOf))
+      problems.push({
+        message: `repeats the ${field} of ${table}[${first}]`,
+        path: pathTo(tables, table, index, field),
+      });
+  };
+  repeated('userTerms', tables.userTerms, 'id', (term) => term.id);
+  repeated('phrases', tables.phrases, 'id', (phrase) => phrase.id);
+  repeated('phrases', tables.phrases, 'key', (phrase) => phrase.key);
+  repeated('reviewCards', tables.reviewCards, 'id', (card) => card.id);
+  // Reviews without an id are given one by the database.
+  repeated('reviewLog', tables.reviewLog, 'id', (review) => review.id ?? {});
 
-function checkNumbers(row: Record<string, unknown>, fields: string[], where: string): void {
-  for (const field of fields) check(isNumber(row[field]), `${where}.${field}`);
-}
-
-function checkArray(tables: RawTables, name: string): Record<string, unknown>[] {
-  const rows = tables[name];
-  check(Array.isArray(rows), name);
-  rows.forEach((row, index) => check(isObject(row), `${name}[${index}]`));
-  return rows as Record<string, unknown>[];
-}
-
-function checkUniqueIds(rows: Record<string, unknown>[], name: string): void {
-  const seen = new Set<unknown>();
-  rows.forEach((row, index) => {
-    check(!seen.has(row.id), `${name}[${index}].id`);
-    seen.add(row.id);
+  const phraseIds = new Set(tables.phrases.map((phrase) => phrase.id));
+  tables.reviewCards.forEach((card, index) => {
+    if (!phraseIds.has(card.phraseId))
+      problems.push({
+        message: 'names no phrase in this file',
+        path: pathTo(tables, 'reviewCards', index, 'phraseId'),
+      });
   });
+  const cards = new Map(tables.reviewCards.map((card) => [card.id, card]));
+  tables.reviewLog.forEach((review, index) => {
+    const card = cards.get(review.cardId);
+    if (!card)
+      problems.push({
+        message: 'names no review card in this file',
+        path: pathTo(tables, 'reviewLog', index, 'cardId'),
+      });
+    else if (card.phraseId !== review.phraseId)
+      problems.push({
+        message: "is not its card's phrase",
+        path: pathTo(tables, 'reviewLog', index, 'phraseId'),
+      });
+  });
+  return problems;
 }
+
+const backupTables = v.pipe(
+  objectOf({
+    userTerms: v.array(userTermRecord, 'must be a list'),
+    phrases: v.array(phraseRecord, 'must be a list'),
+    reviewCards: v.array(reviewCardRecord, 'must be a list'),
+    reviewLog: v.array(reviewLogRecord, 'must be a list'),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed) for (const problem of crossRowProblems(dataset.value)) addIssue(problem);
+  }),
+);
 
 function checkTables(tables: RawTables): BackupTables {
-  const userTerms = checkArray(tables, 'userTerms');
-  userTerms.forEach((row, i) => {
-    const where = `userTerms[${i}]`;
-    checkStrings(row, ['id', 'term'], where);
-    check(row.lang === 'zh' || row.lang === 'en', `${where}.lang`);
-    checkNumbers(row, ['createdAt', 'updatedAt'], where);
-  });
-  checkUniqueIds(userTerms, 'userTerms');
-
-  const phrases = checkArray(tables, 'phrases');
-  const keys = new Set<unknown>();
-  phrases.forEach((row, i) => {
-    const where = `phrases[${i}]`;
-    checkStrings(row, ['id', 'key', 'text', 'pinyin', 'meaning', 'notes'], where);
-    check(['zh', 'en', 'other'].includes(row.lang as string), `${where}.lang`);
-    check(Array.isArray(row.tags) && row.tags.every(isString), `${where}.tags`);
-    check(Array.isArray(row.contexts), `${where}.contexts`);
-    (row.contexts as unknown[]).forEach((context, j) => {
-      check(isObject(context), `${where}.contexts[${j}]`);
-      checkStrings(context, ['sentence', 'sentenceTranslation', 'url', 'title'], `${where}.contexts[${j}]`);
-      checkNumbers(context, ['seenAt'], `${where}.contexts[${j}]`);
-    });
-    checkNumbers(row, ['createdAt', 'updatedAt'], where);
-    check(!keys.has(row.key), `${where}.key`);
-    keys.add(row.key);
-  });
-  checkUniqueIds(phrases, 'phrases');
-  const phraseIds = new Set(phrases.map((row) => row.id));
-
-  const reviewCards = checkArray(tables, 'reviewCards');
-  reviewCards.forEach((row, i) => {
-    const where = `reviewCards[${i}]`;
-    checkStrings(row, ['id', 'phraseId'], where);
-    check(phraseIds.has(row.phraseId), `${where}.phraseId`);
-    check(row.direction === 'recognize' || row.direction === 'recall', `${where}.direction`);
-    checkNumbers(
-      row,
-      ['due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses'],
-      where,
-    );
-    check([0, 1, 2, 3].includes(row.state as number), `${where}.state`);
-    check(row.lastReview === undefined || isNumber(row.lastReview), `${where}.lastReview`);
-  });
-  checkUniqueIds(reviewCards, 'reviewCards');
-  const cardIds = new Set(reviewCards.map((row) => row.id));
-
-  const reviewLog = checkArray(tables, 'reviewLog');
-  reviewLog.forEach((row, i) => {
-    const where = `reviewLog[${i}]`;
-    checkStrings(row, ['cardId', 'phraseId'], where);
-    check(cardIds.has(row.cardId), `${where}.cardId`);
-    check([1, 2, 3, 4].includes(row.grade as number), `${where}.grade`);
-    check([0, 1, 2, 3].includes(row.state as number), `${where}.state`);
-    checkNumbers(row, ['reviewedAt', 'previousDue', 'nextDue', 'scheduledDays', 'elapsedDays'], where);
-    check(row.id === undefined || isNumber(row.id), `${where}.id`);
-  });
-  checkUniqueIds(
-    reviewLog.filter((row) => row.id !== undefined),
-    'reviewLog',
-  );
-
-  return {
-    userTerms: userTerms as unknown as UserTermRecord[],
-    phrases: phrases as unknown as PhraseRecord[],
-    reviewCards: reviewCards as unknown as ReviewCardRecord[],
-    reviewLog: reviewLog as unknown as ReviewLogRecord[],
-  };
+  const result = v.safeParse(backupTables, tables);
+  if (result.success) return result.output;
+  const [first, ...rest] = problemsOf(result.issues);
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  throw new BackupError('invalid-rows', `${first}${more}`);
 }
 
 /** Reads a backup file of any earlier version as a current one, or throws a `BackupError`. */
 export function parseBackup(text: string): Backup {
+  // Checked before parsing: a huge file would take the background's memory and time to parse.
+  if (text.length > BACKUP_MAX_LENGTH)
+    throw new BackupError('too-large', `${BACKUP_MAX_LENGTH / 1024 / 1024} MB`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -191,20 +176,24 @@ export function parseBackup(text: string): Backup {
   }
   if (!isObject(raw) || raw.format !== BACKUP_FORMAT) throw new BackupError('not-a-backup');
   const version = raw.schemaVersion;
-  if (!Number.isInteger(version) || (version as number) < 1)
-    throw new BackupError('not-a-backup', 'schemaVersion');
-  if ((version as number) > LATEST_SCHEMA_VERSION) throw new BackupError('newer-version', String(version));
-  if (!isObject(raw.tables)) throw new BackupError('invalid-rows', 'tables');
-  if (!isObject(raw.settings)) throw new BackupError('invalid-rows', 'settings');
+  // A number, as RedBridge writes it: "3" is a hand-edited file, not a backup of version 3.
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new BackupError(
+      'not-a-backup',
+      `schemaVersion: must be a whole number, not ${JSON.stringify(version)}`,
+    );
+  if (version > LATEST_SCHEMA_VERSION) throw new BackupError('newer-version', String(version));
+  if (!isObject(raw.tables)) throw new BackupError('invalid-rows', 'tables: must be an object');
+  if (!isObject(raw.settings)) throw new BackupError('invalid-rows', 'settings: must be an object');
 
   let tables: RawTables = raw.tables;
-  for (let step = (version as number) + 1; step <= LATEST_SCHEMA_VERSION; step++) {
+  for (let step = version + 1; step <= LATEST_SCHEMA_VERSION; step++) {
     tables = UPGRADES[step]?.(tables) ?? tables;
   }
   return {
     format: BACKUP_FORMAT,
     schemaVersion: LATEST_SCHEMA_VERSION,
-    exportedAt: isString(raw.exportedAt) ? raw.exportedAt : '',
+    exportedAt: typeof raw.exportedAt === 'string' ? raw.exportedAt : '',
     settings: migrateSettings(raw.settings),
     tables: checkTables(tables),
   };

@@ -126,4 +126,79 @@ describe('phrase store', () => {
     expect(progress.retention).toBe(0.5);
     expect(progress.phrases).toBe(1);
   });
+
+  it.each([
+    ['a script link', { ...context, url: 'javascript:alert(1)' }],
+    ['an http link', { ...context, url: 'http://www.xiaohongshu.com/explore/1' }],
+    ['a link to another site', { ...context, url: 'https://evil.example/explore/1' }],
+  ])('refuses to save a sentence with %s, and writes nothing', async (_name, bad) => {
+    const attempt = store.save({ text: '种草', lang: 'zh', context: bad });
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'bad-request',
+      message: expect.stringMatching(/^context\.url: must be a Xiaohongshu or RedNote https link/),
+    });
+    expect(await db.phrases.count()).toBe(0);
+    expect(await db.reviewCards.count()).toBe(0);
+  });
+
+  it('refuses a save that would grow a phrase past what a backup restores', async () => {
+    await store.save({ text: '种草', lang: 'zh', tags: Array.from({ length: 50 }, (_, i) => `t${i}`) });
+    const before = await db.phrases.toArray();
+    await expect(store.save({ text: '种草', lang: 'zh', tags: ['one-more'] })).rejects.toThrow(
+      'tags: must have at most 50 items',
+    );
+    expect(await db.phrases.toArray()).toEqual(before);
+  });
+
+  it('refuses edits over the limits, and grades outside 1 to 4', async () => {
+    await store.save({ text: '种草', lang: 'zh', context });
+    await expect(store.update('phrase-1', { notes: 'x'.repeat(10_001) })).rejects.toThrow(
+      'patch: notes: must be at most 10000 characters',
+    );
+    await expect(store.grade('phrase-1:recall', 5 as never)).rejects.toThrow('grade: must be 1, 2, 3 or 4');
+    expect((await db.phrases.get('phrase-1'))!.notes).toBe('');
+    expect(await db.reviewLog.count()).toBe(0);
+  });
+
+  it('refuses to undo a deletion with cards of another phrase', async () => {
+    await store.save({ text: '种草', lang: 'zh', context });
+    const removed = await store.remove('phrase-1');
+    const tampered = { ...removed, cards: removed.cards.map((card) => ({ ...card, phraseId: 'phrase-9' })) };
+    await expect(store.restore(tampered)).rejects.toThrow('cards[0].phraseId: must be the id of the phrase');
+    expect(await db.phrases.count()).toBe(0);
+  });
+
+  it('lists the readable phrases and reports a malformed one, which can still be deleted', async () => {
+    await store.save({ text: '种草', lang: 'zh', context });
+    await db.phrases.add({
+      id: 'phrase-bad',
+      key: 'zh|拔草',
+      text: '拔草',
+      lang: 'zh',
+      contexts: 'not a list',
+    } as never);
+    await db.reviewCards.add({
+      id: 'phrase-bad:recall',
+      phraseId: 'phrase-bad',
+      due: clock,
+      difficulty: 99,
+    } as never);
+
+    expect((await store.list()).map((phrase) => phrase.text)).toEqual(['种草']);
+    const [unreadable, ...others] = await store.unreadable();
+    expect(others).toEqual([]);
+    expect(unreadable).toMatchObject({ key: 'phrase-bad', label: '拔草' });
+    expect(unreadable!.problems).toContain('contexts: must be a list');
+    // Review leaves the bad card out, instead of failing on it.
+    expect((await store.dueItems()).map((item) => item.card.id).sort()).toEqual([
+      'phrase-1:recall',
+      'phrase-1:recognize',
+    ]);
+    // Saving the same text again does not build on the unreadable row.
+    await expect(store.save({ text: '拔草', lang: 'zh' })).rejects.toThrow(/phrase-bad could not be read/);
+
+    await store.remove('phrase-bad');
+    expect(await store.unreadable()).toEqual([]);
+    expect(await db.reviewCards.get('phrase-bad:recall')).toBeUndefined();
+  });
 });

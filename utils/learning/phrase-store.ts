@@ -1,6 +1,17 @@
+import * as v from 'valibot';
 import type { RedBridgeDatabase } from '../db/database';
+import { sortRows, type UnreadableRow } from '../db/unreadable-rows';
+import { BadRequestError, checked, problemsOf } from '../validation/bad-request';
 import { localDay, startOfLocalDay } from './local-day';
 import { mergePhrase, phraseKey, type PhraseInput } from './phrase-merge';
+import {
+  gradeCardPayload,
+  phraseInput,
+  phrasePatch,
+  phraseRecord,
+  removedPhrase,
+  reviewCardRecord,
+} from './record-schemas';
 import {
   CARD_DIRECTIONS,
   type Grade,
@@ -56,9 +67,21 @@ export interface ReviewProgress {
   dueNow: number;
 }
 
+/** A stored phrase as its schema reads it, or a refusal naming what is wrong with it. */
+function readablePhrase(row: PhraseRecord): PhraseRecord {
+  const result = v.safeParse(phraseRecord, row);
+  if (result.success) return result.output;
+  const [problem] = problemsOf(result.issues);
+  throw new BadRequestError(
+    `The saved phrase ${row.id} could not be read (${problem}); delete it in the phrasebook first.`,
+  );
+}
+
 /**
  * The phrasebook and its review cards, in the extension's database. Each write is one
- * transaction, so a phrase never exists without its two cards.
+ * transaction, so a phrase never exists without its two cards. What is written is checked with
+ * the schemas restore uses (`record-schemas.ts`); a stored row that fails them is never used, and
+ * is listed by `unreadable` instead.
  */
 export class PhraseStore {
   constructor(
@@ -69,11 +92,13 @@ export class PhraseStore {
 
   /** Saves a phrase, merged into the existing one with the same text (`phrase-merge.ts`). */
   async save(input: PhraseInput): Promise<{ phrase: PhraseRecord; created: boolean }> {
-    if (!input.text.trim()) throw new Error('A phrase needs some text');
+    const sent = checked(phraseInput, input);
     const now = this.now();
     return this.db.transaction('rw', this.db.phrases, this.db.reviewCards, async () => {
-      const existing = await this.db.phrases.where('key').equals(phraseKey(input.text, input.lang)).first();
-      const phrase = mergePhrase(existing, input, now, existing?.id ?? this.newId());
+      const stored = await this.db.phrases.where('key').equals(phraseKey(sent.text, sent.lang)).first();
+      const existing = stored && readablePhrase(stored);
+      // The merged phrase must be one a restore takes back: a phrase grown past a limit is refused.
+      const phrase = checked(phraseRecord, mergePhrase(existing, sent, now, existing?.id ?? this.newId()));
       await this.db.phrases.put(phrase);
       if (!existing) {
         await this.db.reviewCards.bulkPut(
@@ -84,37 +109,44 @@ export class PhraseStore {
     });
   }
 
-  /** Every phrase, most recently saved or edited first. */
+  /** Every readable phrase, most recently saved or edited first. */
   async list(): Promise<PhraseListItem[]> {
-    const [phrases, cards] = await Promise.all([this.db.phrases.toArray(), this.db.reviewCards.toArray()]);
+    const [rows, cards] = await Promise.all([this.db.phrases.toArray(), this.db.reviewCards.toArray()]);
     const nextDue = new Map<string, number>();
-    for (const card of cards)
+    for (const card of cards.filter((card) => v.is(reviewCardRecord, card)))
       nextDue.set(card.phraseId, Math.min(card.due, nextDue.get(card.phraseId) ?? Infinity));
-    return phrases
-      .map((phrase) => ({ ...phrase, nextDue: nextDue.get(phrase.id) ?? null }))
+    return sortRows(rows, phraseRecord, 'text')
+      .readable.map((phrase) => ({ ...phrase, nextDue: nextDue.get(phrase.id) ?? null }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
+  /** Stored phrases that fail the phrase schema: not listed, shown for the reader to delete. */
+  async unreadable(): Promise<UnreadableRow[]> {
+    return sortRows(await this.db.phrases.toArray(), phraseRecord, 'text').unreadable;
+  }
+
   async update(id: string, patch: PhrasePatch): Promise<PhraseRecord> {
+    const edits = checked(phrasePatch, patch, 'patch');
     return this.db.transaction('rw', this.db.phrases, async () => {
-      const phrase = await this.db.phrases.get(id);
-      if (!phrase) throw new Error(`No phrase ${id}`);
-      const next: PhraseRecord = {
+      const stored = await this.db.phrases.get(id);
+      if (!stored) throw new Error(`No phrase ${id}`);
+      const phrase = readablePhrase(stored);
+      const next = checked(phraseRecord, {
         ...phrase,
-        ...(patch.meaning !== undefined && { meaning: patch.meaning.trim() }),
-        ...(patch.notes !== undefined && { notes: patch.notes }),
-        ...(patch.pinyin !== undefined && { pinyin: patch.pinyin.trim() }),
-        ...(patch.tags !== undefined && {
-          tags: [...new Set(patch.tags.map((tag) => tag.trim()).filter(Boolean))],
+        ...(edits.meaning !== undefined && { meaning: edits.meaning.trim() }),
+        ...(edits.notes !== undefined && { notes: edits.notes }),
+        ...(edits.pinyin !== undefined && { pinyin: edits.pinyin.trim() }),
+        ...(edits.tags !== undefined && {
+          tags: [...new Set(edits.tags.map((tag) => tag.trim()).filter(Boolean))],
         }),
         updatedAt: this.now(),
-      };
+      });
       await this.db.phrases.put(next);
       return next;
     });
   }
 
-  /** Deletes a phrase with its cards and history, and returns them for `restore`. */
+  /** Deletes a phrase, readable or not, with its cards and history, and returns them for `restore`. */
   async remove(id: string): Promise<RemovedPhrase> {
     return this.db.transaction('rw', this.db.phrases, this.db.reviewCards, this.db.reviewLog, async () => {
       const phrase = await this.db.phrases.get(id);
@@ -130,22 +162,25 @@ export class PhraseStore {
 
   /** Puts a deleted phrase back exactly as it was (the phrasebook's Undo). */
   async restore(removed: RemovedPhrase): Promise<void> {
+    const { phrase, cards, log } = checked(removedPhrase, removed);
     await this.db.transaction('rw', this.db.phrases, this.db.reviewCards, this.db.reviewLog, async () => {
-      await this.db.phrases.put(removed.phrase);
-      await this.db.reviewCards.bulkPut(removed.cards);
-      await this.db.reviewLog.bulkPut(removed.log);
+      await this.db.phrases.put(phrase);
+      await this.db.reviewCards.bulkPut(cards);
+      await this.db.reviewLog.bulkPut(log);
     });
   }
 
-  /** Cards due now, earliest first, each with its phrase. */
+  /** Cards due now, earliest first, each with its phrase; unreadable cards and phrases are left out. */
   async dueItems(limit = 50): Promise<ReviewItem[]> {
     const now = this.now();
     const cards = await this.db.reviewCards.where('due').belowOrEqual(now).sortBy('due');
     const items: ReviewItem[] = [];
     for (const card of cards) {
       if (items.length >= limit) break;
+      if (!v.is(reviewCardRecord, card)) continue;
       const phrase = await this.db.phrases.get(card.phraseId);
-      if (phrase) items.push({ card, phrase, preview: previewDue(card, now), previewedAt: now });
+      if (phrase && v.is(phraseRecord, phrase))
+        items.push({ card, phrase, preview: previewDue(card, now), previewedAt: now });
     }
     return items;
   }
@@ -156,10 +191,12 @@ export class PhraseStore {
 
   /** Records the reader's grade for a card and schedules its next review. */
   async grade(cardId: string, grade: Grade): Promise<ReviewCardRecord> {
+    checked(gradeCardPayload, { cardId, grade });
     const now = this.now();
     return this.db.transaction('rw', this.db.reviewCards, this.db.reviewLog, async () => {
-      const current = await this.db.reviewCards.get(cardId);
-      if (!current) throw new Error(`No card ${cardId}`);
+      const stored = await this.db.reviewCards.get(cardId);
+      if (!stored) throw new Error(`No card ${cardId}`);
+      const current = checked(reviewCardRecord, stored, `card ${cardId}`);
       const { card, log } = gradeCard(current, grade, now);
       await this.db.reviewCards.put(card);
       await this.db.reviewLog.add(log);

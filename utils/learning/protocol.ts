@@ -1,3 +1,4 @@
+import type { UnreadableRow } from '../db/unreadable-rows';
 import type { LanguageCode } from '../language/languages';
 import type { ChineseLookUp } from '../dictionary/look-up';
 import type { BackupProblem } from './backup';
@@ -44,11 +45,17 @@ export interface ExportedFile {
   text: string;
 }
 
-/** Messages of the learner features (look-up, phrasebook, review, backup), served by the background. */
+/**
+ * Messages of the learner features (look-up, phrasebook, review, backup), served by the background.
+ * The payload schemas of those that carry records are in `record-schemas.ts`.
+ */
 export interface LearningProtocol {
   lookUp: { request: LookUpRequest; response: LookUpResult };
   savePhrase: { request: PhraseInput; response: { phrase: PhraseRecord; created: boolean } };
+  /** The stored phrases that pass the phrase schema; `listUnreadablePhrases` reports the others. */
   listPhrases: { request: Record<string, never>; response: PhraseListItem[] };
+  /** For the phrasebook to show, and to delete with `deletePhrase` by their keys. */
+  listUnreadablePhrases: { request: Record<string, never>; response: UnreadableRow[] };
   updatePhrase: { request: { id: string; patch: PhrasePatch }; response: PhraseRecord };
   deletePhrase: { request: { id: string }; response: RemovedPhrase };
   undoDeletePhrase: { request: RemovedPhrase; response: Record<string, never> };
