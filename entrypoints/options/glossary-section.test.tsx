@@ -10,10 +10,12 @@ import { GlossarySection } from './glossary-section';
 
 afterEach(cleanup);
 
+let db: RedBridgeDatabase;
 let glossary: GlossaryService;
 beforeEach(() => {
   // The real background service, over a fresh in-memory database.
-  glossary = new GlossaryService(new RedBridgeDatabase(`t-${crypto.randomUUID()}`));
+  db = new RedBridgeDatabase(`t-${crypto.randomUUID()}`);
+  glossary = new GlossaryService(db);
   setupGlossary(glossary);
 });
 
@@ -141,5 +143,25 @@ describe('glossary section', () => {
         ((await browser.storage.local.get('settings')).settings as { showTerms: boolean }).showTerms,
       ).toBe(false),
     );
+  });
+
+  it('lists the terms it cannot read apart from the others, and deletes them', async () => {
+    await glossary.store.save({ term: '红薯', lang: 'zh', meaning: { en: 'A Xiaohongshu user' } });
+    await db.userTerms.add({ id: 'user-bad', term: 42, lang: 'zh', createdAt: 1, updatedAt: 1 } as never);
+    await renderSection('en');
+
+    const list = await screen.findByRole('list', { name: 'Your glossary terms' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByText('红薯')).toBeTruthy();
+    expect(await screen.findByText('Saved terms that could not be read and are not used: 1.')).toBeTruthy();
+    const unreadable = screen.getByRole('list', { name: 'Saved entries that could not be read' });
+    expect(within(unreadable).getByText('user-bad')).toBeTruthy();
+    expect(within(unreadable).getByText('term: must be a non-empty string')).toBeTruthy();
+    expect(within(unreadable).getByText(/"term":42/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete unreadable “user-bad”' }));
+    await screen.findByText('Deleted 1 unreadable entries.');
+    await waitFor(() => expect(screen.queryByText(/could not be read/)).toBeNull());
+    expect(await db.userTerms.count()).toBe(1);
   });
 });

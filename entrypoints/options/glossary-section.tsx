@@ -2,15 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TermForm, explainTermError } from '@/components/term-form';
 import { Toggle } from '@/components/toggle';
+import { UnreadableRows } from '@/components/unreadable-rows';
 import { useSettings } from '@/components/use-settings';
 import type { UserTermRecord } from '@/utils/db/schema';
+import type { UnreadableRow } from '@/utils/db/unreadable-rows';
 import { normalizeTerm } from '@/utils/glossary/normalize';
-import {
-  GlossaryFileError,
-  glossaryToCsv,
-  glossaryToJson,
-  parseGlossaryFile,
-} from '@/utils/glossary/glossary-io';
+import { glossaryToCsv, glossaryToJson, parseGlossaryFile } from '@/utils/glossary/glossary-io';
 import { watchGlossary, type UserTermInput } from '@/utils/glossary/protocol';
 import { sendMessage } from '@/utils/transport/messages';
 import { TermRow } from './term-row';
@@ -47,6 +44,7 @@ export function GlossarySection() {
   const { t } = useTranslation();
   const [settings, update] = useSettings();
   const [terms, setTerms] = useState<UserTermRecord[]>();
+  const [unreadable, setUnreadable] = useState<UnreadableRow[]>([]);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string>();
   const [status, setStatus] = useState<Status>();
@@ -67,6 +65,11 @@ export function GlossarySection() {
             details: error instanceof Error ? error.message : String(error),
           }),
         }),
+    );
+    // Stored rows that fail the term schema are left out of the list above and reported here.
+    sendMessage('listUnreadableUserTerms', {}).then(
+      (rows) => alive && setUnreadable(rows),
+      (error: unknown) => console.warn('[RedBridge] unreadable terms', error),
     );
     return () => {
       alive = false;
@@ -94,6 +97,11 @@ export function GlossarySection() {
     setStatus({ kind: 'ok', text: t('glossary.restored', { count: removed.length }) });
   };
 
+  const removeUnreadable = async (keys: string[]) => {
+    const { removed } = await sendMessage('deleteUserTerms', { ids: keys });
+    setStatus({ kind: 'ok', text: t('recovery.unreadable.deleted', { count: removed.length }) });
+  };
+
   const importFile = async (file: File) => {
     try {
       const parsed = parseGlossaryFile(file.name, await file.text());
@@ -103,8 +111,8 @@ export function GlossarySection() {
         text: t('glossary.imported', { added: String(added), updated: String(updated) }),
       });
     } catch (error) {
-      const details =
-        error instanceof GlossaryFileError ? error.message : explainTermError(error, t, { keepLabels: true });
+      // The file's own problems are labelled by row; a missing meaning reads in the interface language.
+      const details = explainTermError(error, t, { keepLabels: true });
       setStatus({ kind: 'error', text: t('glossary.errors.import', { name: file.name, details }) });
     }
   };
@@ -136,6 +144,11 @@ export function GlossarySection() {
 
       <div className="subsection">
         <h3>{t('glossary.yourTerms', { count: terms?.length ?? 0 })}</h3>
+        <UnreadableRows
+          rows={unreadable}
+          summary={t('glossary.errors.unreadable', { count: unreadable.length })}
+          onDelete={removeUnreadable}
+        />
         <label className="field">
           <span className="field-label">{t('glossary.search')}</span>
           <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />

@@ -129,6 +129,29 @@ describe('phrasebook', () => {
     await show(<PhrasebookSection />);
     expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong: database closed');
   });
+  it('lists the phrases it can read, and reports and deletes one it cannot', async () => {
+    await withPhrases();
+    await getDatabase().phrases.add({
+      id: 'phrase-bad',
+      key: 'zh|拔草',
+      text: '拔草',
+      lang: 'zh',
+      tags: 'x',
+    } as never);
+    await show(<PhrasebookSection />);
+    const list = await screen.findByRole('list', { name: 'Saved phrases' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    expect(
+      await screen.findByText('Saved phrases that could not be read and are not shown: 1.'),
+    ).toBeTruthy();
+    const unreadable = screen.getByRole('list', { name: 'Saved entries that could not be read' });
+    expect(within(unreadable).getByText('拔草')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete unreadable “拔草”' }));
+    await screen.findByText('Deleted 1 unreadable entries.');
+    await waitFor(() => expect(screen.queryByText(/could not be read/)).toBeNull());
+    expect(await getDatabase().phrases.count()).toBe(2);
+  });
 });
 
 describe('review session', () => {

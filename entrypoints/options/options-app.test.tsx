@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nRoot } from '@/components/i18n-root';
 import { loadSettings, updateSettings } from '@/utils/settings';
 import { OptionsApp } from './options-app';
+import { OPTIONS_SECTIONS } from './sections';
 
 afterEach(cleanup);
 
@@ -44,5 +45,26 @@ describe('options page', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Removed 12 cached translations.'),
     );
+  });
+
+  it('keeps the page working when one section fails to render', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const about = OPTIONS_SECTIONS.find((section) => section.id === 'about')!;
+    const { Component } = about;
+    about.Component = () => {
+      throw new Error('a malformed row');
+    };
+    try {
+      renderOptions();
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'This section stopped working: a malformed row',
+      );
+      expect(screen.getByRole('heading', { name: 'About and privacy' })).toBeTruthy();
+      expect(await screen.findByRole('button', { name: 'Clear cache' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Reload this section' })).toBeTruthy();
+    } finally {
+      about.Component = Component;
+    }
   });
 });

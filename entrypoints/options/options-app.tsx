@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { useSettings } from '@/components/use-settings';
 import { OPTIONS_SECTIONS } from './sections';
 
@@ -24,7 +25,10 @@ export function OptionsApp() {
         {OPTIONS_SECTIONS.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-heading`} className="card">
             <h2 id={`${id}-heading`}>{t(title)}</h2>
-            <Component />
+            {/* A section that fails shows why and can be reloaded; the others keep working. */}
+            <ErrorBoundary>
+              <Component />
+            </ErrorBoundary>
           </section>
         ))}
       </main>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnreadableRows } from '@/components/unreadable-rows';
 import type { PhraseListItem, RemovedPhrase } from '@/utils/learning/phrase-store';
 import type { PhraseLanguage } from '@/utils/learning/records';
 import { sendMessage } from '@/utils/transport/messages';
@@ -115,6 +116,9 @@ export function PhrasebookSection() {
   const { t } = useTranslation();
   const load = useCallback(() => sendMessage('listPhrases', {}), []);
   const { data: phrases, error } = useLearningData(load);
+  // Stored phrases that fail the phrase schema are left out of the list and reported instead.
+  const loadUnreadable = useCallback(() => sendMessage('listUnreadablePhrases', {}), []);
+  const { data: unreadable = [] } = useLearningData(loadUnreadable);
   const [query, setQuery] = useState('');
   const [language, setLanguage] = useState<LanguageFilter>('all');
   const [tag, setTag] = useState('');
@@ -153,6 +157,11 @@ export function PhrasebookSection() {
     await sendMessage('undoDeletePhrase', removed);
     setRemoved(undefined);
     setStatus(t('learning.phrasebook.restored', { phrase: removed.phrase.text }));
+  };
+  const removeUnreadable = async (keys: string[]) => {
+    for (const id of keys) await sendMessage('deletePhrase', { id });
+    setRemoved(undefined);
+    setStatus(t('recovery.unreadable.deleted', { count: keys.length }));
   };
   const exportAs = async (format: 'anki' | 'csv') => {
     try {
@@ -220,6 +229,11 @@ export function PhrasebookSection() {
         </p>
       )}
       {error && <p role="alert">{t('learning.error', { message: error })}</p>}
+      <UnreadableRows
+        rows={unreadable}
+        summary={t('learning.phrasebook.unreadable', { count: unreadable.length })}
+        onDelete={removeUnreadable}
+      />
       {phrases && phrases.length === 0 && <p className="notice">{t('learning.phrasebook.empty')}</p>}
       {phrases && phrases.length > 0 && shown.length === 0 && <p>{t('learning.phrasebook.noMatch')}</p>}
       <ul className="phrase-list" aria-label={t('learning.phrasebook.listLabel')}>
