@@ -74,13 +74,14 @@ describe('sample translation', () => {
   });
 
   it('refuses what is not a sample note', async () => {
-    await expect(translateSample(fakeTranslate, { units: [], to: 'xx' as never })).rejects.toMatchObject({
-      kind: 'bad-request',
-    });
+    fakeTranslate.mockClear();
+    setupFirstRun({ translate: fakeTranslate });
+    const refused = (payload: unknown) =>
+      sendMessage('translateSample', payload as never).catch((error: MessageError) => error.failure);
+    expect(await refused({ units: [], to: 'xx' })).toMatchObject({ kind: 'bad-request' });
     const many = Array.from({ length: 20 }, () => ({ segments: ['a'], from: 'auto' as const }));
-    await expect(translateSample(fakeTranslate, { units: many, to: 'en' })).rejects.toMatchObject({
-      kind: 'bad-request',
-    });
+    expect(await refused({ units: many, to: 'en' })).toMatchObject({ kind: 'bad-request' });
+    expect(fakeTranslate).not.toHaveBeenCalled();
   });
 
   it('answers the welcome page’s message, and reports a failed translation as data', async () => {

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { isLanguageCode } from '@/utils/language/languages';
 import { onMessage } from '@/utils/transport/messages';
 import { type TranslateRequest, type TranslateResult } from '@/utils/translate/types';
 import { loadSettings } from '@/utils/settings';
@@ -8,10 +7,6 @@ import type { WelcomeProtocol } from '@/utils/welcome-protocol';
 
 /** The unlisted page built from `entrypoints/welcome/`. */
 export const WELCOME_PATH = '/welcome.html';
-
-/** The sample is a note and two comments; anything much larger is not the welcome page asking. */
-const MAX_SAMPLE_UNITS = 8;
-const MAX_SAMPLE_SEGMENTS = 8;
 
 export interface FirstRunDeps {
   loadSettings: () => Promise<Settings>;
@@ -39,12 +34,14 @@ export async function welcomeOnInstall(
 
 type SampleRequest = WelcomeProtocol['translateSample']['request'];
 
-/** Translates the welcome page's sample like the page's own units: visible priority, same engine. */
+/**
+ * Translates the welcome page's sample like the page's own units: visible priority, same engine.
+ * Its shape and size were checked on arrival (`utils/transport/message-rules.ts`).
+ */
 export async function translateSample(
   translate: (request: TranslateRequest) => Promise<TranslateResult>,
   payload: SampleRequest,
 ): Promise<WelcomeProtocol['translateSample']['response']> {
-  if (!isValidSample(payload)) throw Object.assign(new Error('Not a sample note'), { kind: 'bad-request' });
   const batch = `welcome-${Date.now().toString(36)}`;
   const results = await Promise.all(
     payload.units.map((unit, index) =>
@@ -58,22 +55,6 @@ export async function translateSample(
     ),
   );
   return { translations: results.map((result) => result.translations) };
-}
-
-function isValidSample(payload: SampleRequest): boolean {
-  return (
-    !!payload &&
-    isLanguageCode(payload.to) &&
-    Array.isArray(payload.units) &&
-    payload.units.length <= MAX_SAMPLE_UNITS &&
-    payload.units.every(
-      (unit) =>
-        Array.isArray(unit?.segments) &&
-        unit.segments.length <= MAX_SAMPLE_SEGMENTS &&
-        unit.segments.every((segment) => typeof segment === 'string') &&
-        (unit.from === 'auto' || isLanguageCode(unit.from)),
-    )
-  );
 }
 
 /** First run: the welcome page on install, and the sample translations it asks for. */

@@ -1,5 +1,6 @@
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import { isLanguageCode } from '@/utils/language/languages';
+import { MAX_KEY_LENGTH } from '@/utils/transport/message-rules';
 import { onMessage, type HandlerMap } from '@/utils/transport/messages';
 import { endpointOrigin, type EndpointId } from '@/utils/translate/provider-config';
 import type { ProviderConfigStore } from '@/utils/translate/provider-config-store';
@@ -16,8 +17,6 @@ import type { Timers } from '@/utils/translate/timers';
 import { PROVIDER_IDS, isProviderId } from '@/utils/translate/types';
 import type { TranslationService } from './translation-service';
 
-/** Keys are tokens of a few dozen characters; anything this long is a pasted page, not a key. */
-const MAX_KEY_LENGTH = 1_000;
 /** Below this length the last characters would give away too much of the key to show them. */
 const HINT_MIN_LENGTH = 16;
 const HINT_LENGTH = 4;

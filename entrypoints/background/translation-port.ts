@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { toFailure } from '@/utils/transport/messages';
-import { TRANSLATION_PORT, type PortBatch, type PortOutcome } from '@/utils/transport/translation-port';
+import { callerOf, type SenderLike } from '@/utils/transport/senders';
+import { TRANSLATION_PORT, type PortOutcome } from '@/utils/transport/translation-port';
 import type { PortLike } from '@/utils/transport/translation-port';
+import { checkPortBatch } from '@/utils/transport/translation-port-schema';
 import type { TranslationService } from './translation-service';
 
 /**
@@ -29,11 +31,25 @@ export function servePort(port: PortLike, translation: TranslationService): void
   };
 
   port.onMessage.addListener((message) => {
-    const batch = message as PortBatch;
-    if (batch?.type !== 'batch') return;
-    if (batch.cancel.length) void translation.cancel(batch.cancel);
-    if (batch.prioritize.length) void translation.prioritize(batch.prioritize, 'visible');
-    for (const request of batch.translate) {
+    const batch = checkPortBatch(message);
+    if (!batch) return;
+    // Only this port's own requests (open, or asked in this batch): a page cannot cancel or hurry
+    // another tab's.
+    const asked = new Set(
+      batch.translate.flatMap((checked) => (checked.ok ? [checked.request.requestId] : [])),
+    );
+    const own = (id: string) => open.has(id) || asked.has(id);
+    const cancel = batch.cancel.filter(own);
+    const prioritize = batch.prioritize.filter(own);
+    if (cancel.length) void translation.cancel(cancel);
+    if (prioritize.length) void translation.prioritize(prioritize, 'visible');
+    for (const checked of batch.translate) {
+      if (!checked.ok) {
+        const { requestId, problem } = checked;
+        if (requestId) deliver({ requestId, ok: false, error: { kind: 'bad-request', message: problem } });
+        continue;
+      }
+      const { request } = checked;
       open.add(request.requestId);
       translation.translate(request).then(
         (value) => deliver({ requestId: request.requestId, ok: true, value }),
@@ -47,8 +63,15 @@ export function servePort(port: PortLike, translation: TranslationService): void
   });
 }
 
+/** Serves translation ports opened by RedBridge's content scripts on the site and its own pages. */
 export function setupTranslationPort(translation: TranslationService): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === TRANSLATION_PORT) servePort(port as unknown as PortLike, translation);
+    if (port.name !== TRANSLATION_PORT) return;
+    const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+    if (!callerOf(port.sender as SenderLike | undefined, self)) {
+      port.disconnect();
+      return;
+    }
+    servePort(port as unknown as PortLike, translation);
   });
 }

@@ -14,6 +14,7 @@ import {
 import { SITE_HOSTS, isSiteHost } from '../xhs/hosts';
 import type { PhraseInput } from './phrase-merge';
 import type { PhrasePatch, RemovedPhrase } from './phrase-store';
+import { LOOK_UP_SENTENCE_MAX_LENGTH, LOOK_UP_TEXT_MAX_LENGTH } from './look-up-limits';
 import {
   CARD_DIRECTIONS,
   GRADES,
@@ -47,9 +48,6 @@ export const CONTEXT_SENTENCE_MAX_LENGTH = 2_000;
 export const CONTEXT_TRANSLATION_MAX_LENGTH = 4_000;
 export const CONTEXT_TITLE_MAX_LENGTH = 500;
 export const CONTEXT_URL_MAX_LENGTH = 2_048;
-/** Longest text and sentence the look-up popover sends: a selection, and the sentence around it. */
-export const LOOK_UP_TEXT_MAX_LENGTH = 200;
-export const LOOK_UP_SENTENCE_MAX_LENGTH = 1_000;
 /** Largest backup restored, in characters; checked before the file is parsed. */
 export const BACKUP_MAX_LENGTH = 20 * 1024 * 1024;
 /** Most reviews a deleted phrase brings back on undo: years of daily reviews of both its cards. */

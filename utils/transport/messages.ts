@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { GlossaryProtocol } from '../glossary/protocol';
 import type { LearningProtocol } from '../learning/protocol';
@@ -10,6 +11,9 @@ import {
   type StatsView,
 } from '../translate/types';
 import type { WelcomeProtocol } from '../welcome-protocol';
+import { describeIssues, mayCall } from './message-rule';
+import { ruleOf } from './message-rules';
+import { callerOf, type ExtensionIdentity, type SenderLike } from './senders';
 
 /**
  * The one protocol between extension contexts. Pages call `sendMessage`; the background registers
@@ -99,14 +103,40 @@ export function toFailure(error: unknown): MessageFailure {
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Registers the background's handlers. Returns a function that removes the listener. */
+/** Who the background is, for telling its own pages from content scripts. */
+function extensionIdentity(): ExtensionIdentity {
+  return { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+}
+
+/**
+ * Registers the background's handlers. Each message is answered only for a sender allowed to send
+ * it (`message-rules.ts`), and only with a payload of the declared shape; anything else gets a
+ * clear failure and reaches no handler. Returns a function that removes the listener.
+ */
 export function onMessage(handlers: HandlerMap): () => void {
-  const listener = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => {
-    if (!isEnvelope(message)) return undefined;
+  const listener = (message: unknown, sender: SenderLike) => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const handler = handlers[message.type] as Handler<MessageType> | undefined;
-    if (!handler) return undefined;
+    if (typeof handler !== 'function') return undefined;
+    const refuse = (error: MessageFailure) => Promise.resolve({ ok: false, error });
+    const rule = ruleOf(message.type);
+    const caller = callerOf(sender, extensionIdentity());
+    if (!rule || !caller || !mayCall(rule, caller))
+      return refuse({ kind: 'forbidden', message: `${message.type} may not be sent from here` });
+    // Every payload is an object; arrays and primitives never reach a schema.
+    const { payload } = message as { payload: unknown };
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+      return refuse({ kind: 'bad-request', message: `${message.type}: the payload must be an object` });
+    const checked = v.safeParse(rule.payload, payload);
+    if (!checked.success)
+      return refuse({ kind: 'bad-request', message: `${message.type}: ${describeIssues(checked.issues)}` });
     return Promise.resolve()
-      .then(() => handler(message.payload, { tabId: sender.tab?.id, url: sender.url }))
+      .then(() =>
+        handler(checked.output as ProtocolMap[MessageType]['request'], {
+          tabId: sender.tab?.id,
+          url: sender.url,
+        }),
+      )
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: toFailure(error) }),
