@@ -28,7 +28,7 @@ export default defineBackground(() => {
   setupMessageRouter(translation);
   setupTranslationPort(translation);
   setupGlossary(glossary);
-  setupLearning(translation, { glossaryReplaced: () => glossary.changed() });
+  setupLearning(translation, { glossaryReplaced: () => glossary.changed(), providers: providerConfig });
   setupCommands();
   setupFirstRun(translation);
   setupCacheMaintenance(translation);

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDatabase } from '@/utils/db/database';
 import { sendMessage } from '@/utils/transport/messages';
+import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
+import { ProviderConfigStore } from '@/utils/translate/provider-config-store';
 import { setupLearning } from './learning';
 import type { TranslationService } from './translation-service';
 
@@ -63,5 +66,54 @@ describe('learning in the background', () => {
     expect(glossaryReplaced).toHaveBeenCalledTimes(1);
     const anki = await sendMessage('exportPhrases', { format: 'anki' });
     expect(anki.text).toContain('种草\tzhòngcǎo\t⟦种草⟧');
+  });
+});
+
+describe('provider settings in backups', () => {
+  async function setup() {
+    const db = getDatabase();
+    await db.secrets.clear();
+    await db.providerConfig.clear();
+    const providers = new ProviderConfigStore(db, async () => true);
+    await providers.saveFromOptions({
+      ...DEFAULT_PROVIDER_SETTINGS,
+      libretranslate: { baseUrl: 'https://libre.example.org', dailyCharacterBudget: 50_000 },
+    });
+    await db.secrets.put({
+      id: 'libretranslate',
+      value: 'libre-secret-key',
+      origin: 'https://libre.example.org',
+    });
+    const engine = { ...translation, providerConfigChanged: vi.fn() } as unknown as TranslationService;
+    setupLearning(engine, { providers });
+    return { providers };
+  }
+
+  it('are exported without keys', async () => {
+    await setup();
+    const { text } = await sendMessage('exportBackup', {});
+    expect(JSON.parse(text).providers.libretranslate).toEqual({
+      baseUrl: 'https://libre.example.org',
+      dailyCharacterBudget: 50_000,
+    });
+    expect(text).not.toContain('libre-secret-key');
+  });
+
+  it.each([
+    ['a backup’s own section', (libre: object) => ({ providers: { libretranslate: libre } })],
+    [
+      'an older backup’s settings',
+      (libre: object) => ({ providers: undefined, settings: { providers: { libretranslate: libre } } }),
+    ],
+  ])('come back from %s with a new address waiting for the user', async (_, place) => {
+    const { providers } = await setup();
+    const { text } = await sendMessage('exportBackup', {});
+    const hostile = { ...JSON.parse(text), ...place({ baseUrl: 'https://attacker.example' }) };
+    expect(await sendMessage('restoreBackup', { text: JSON.stringify(hostile) })).toMatchObject({
+      restored: true,
+    });
+    const config = await providers.read();
+    expect(config.providers.libretranslate.baseUrl).toBe('https://attacker.example');
+    expect(config.unconfirmed).toEqual(['libretranslate']);
   });
 });

@@ -12,11 +12,15 @@ import { loadSettings, resolveReaderLanguage, updateSettings } from '@/utils/set
 import { checked } from '@/utils/validation/bad-request';
 import { loadDictionary } from './dictionary-loader';
 import { setupReviewBadge } from './review-badge';
+import type { ProviderSettings } from '@/utils/translate/provider-config';
+import type { ProviderConfigStore } from '@/utils/translate/provider-config-store';
 import type { TranslationService } from './translation-service';
 
 export interface LearningHooks {
   /** A restored backup replaced the user's glossary: rebuild what was built from it. */
   glossaryReplaced?: () => Promise<void>;
+  /** Provider settings go into backups (keys never do) and come back from them unconfirmed. */
+  providers?: Pick<ProviderConfigStore, 'read' | 'adopt'>;
 }
 
 /** The learner features in the background: look-up, phrasebook, review, exports and backups. */
@@ -73,7 +77,8 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
         : { filename: `redbridge-phrases-${day}.csv`, mimeType: 'text/csv', text: toCsvFile(phrases) };
     },
     exportBackup: async () => {
-      const backup = createBackup(await loadSettings(), await readTables(db));
+      const providers = (await hooks.providers?.read())?.providers;
+      const backup = createBackup(await loadSettings(), await readTables(db), providers);
       return {
         filename: `redbridge-backup-${localDay(Date.now())}.json`,
         mimeType: 'application/json',
@@ -89,7 +94,11 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
           return { restored: false, problem: error.problem, detail: error.detail };
         throw error;
       }
-      await changing(restoreBackup(db, backup, updateSettings));
+      const adoptProviders = async (providers: ProviderSettings) => {
+        await hooks.providers?.adopt(providers);
+        translation.providerConfigChanged();
+      };
+      await changing(restoreBackup(db, backup, updateSettings, adoptProviders));
       await hooks.glossaryReplaced?.();
       return {
         restored: true,

@@ -3,6 +3,7 @@ import type { RedBridgeDatabase } from '../db/database';
 import { LATEST_SCHEMA_VERSION, type UserTermRecord } from '../db/schema';
 import { userTermRecord } from '../glossary/user-term-schema';
 import { migrateSettings, type Settings } from '../settings-schema';
+import { readProviderSettings, type ProviderSettings } from '../translate/provider-config';
 import { problemsOf } from '../validation/bad-request';
 import { objectOf, pathTo, repeatsIn, type IssuePath } from '../validation/fields';
 import { BACKUP_MAX_LENGTH, phraseRecord, reviewCardRecord, reviewLogRecord } from './record-schemas';
@@ -33,6 +34,12 @@ export interface Backup {
   schemaVersion: number;
   exportedAt: string;
   settings: Settings;
+  /**
+   * How the user's own providers are reached (never their keys). Restored addresses are not used
+   * until the user allows them in the options page. Absent from backups that predate it and carry
+   * them in `settings.providers` instead (read from there), or none at all.
+   */
+  providers?: ProviderSettings;
   tables: BackupTables;
 }
 
@@ -67,12 +74,18 @@ const UPGRADES: Record<number, (tables: RawTables) => RawTables> = {
   }),
 };
 
-export function createBackup(settings: Settings, tables: BackupTables, now = Date.now()): Backup {
+export function createBackup(
+  settings: Settings,
+  tables: BackupTables,
+  providers?: ProviderSettings,
+  now = Date.now(),
+): Backup {
   return {
     format: BACKUP_FORMAT,
     schemaVersion: LATEST_SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
+    ...(providers ? { providers } : {}),
     tables,
   };
 }
@@ -190,23 +203,27 @@ export function parseBackup(text: string): Backup {
   for (let step = version + 1; step <= LATEST_SCHEMA_VERSION; step++) {
     tables = UPGRADES[step]?.(tables) ?? tables;
   }
+  const providers = raw.providers ?? raw.settings.providers;
   return {
     format: BACKUP_FORMAT,
     schemaVersion: LATEST_SCHEMA_VERSION,
     exportedAt: typeof raw.exportedAt === 'string' ? raw.exportedAt : '',
     settings: migrateSettings(raw.settings),
+    ...(isObject(providers) ? { providers: readProviderSettings(providers) } : {}),
     tables: checkTables(tables),
   };
 }
 
 /**
  * Replaces the reader's glossary, phrases and review history with the backup's in one
- * transaction, then its settings. Nothing is written unless the backup parsed cleanly.
+ * transaction, then its settings and provider settings (whose new addresses wait for the user's
+ * consent). Nothing is written unless the backup parsed cleanly.
  */
 export async function restoreBackup(
   db: RedBridgeDatabase,
   backup: Backup,
   saveSettings: (settings: Settings) => Promise<unknown>,
+  adoptProviders: (providers: ProviderSettings) => Promise<unknown> = async () => undefined,
 ): Promise<void> {
   await db.transaction('rw', db.userTerms, db.phrases, db.reviewCards, db.reviewLog, async () => {
     await Promise.all([
@@ -221,4 +238,5 @@ export async function restoreBackup(
     await db.reviewLog.bulkAdd(backup.tables.reviewLog);
   });
   await saveSettings(backup.settings);
+  if (backup.providers) await adoptProviders(backup.providers);
 }
