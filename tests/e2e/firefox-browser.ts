@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { firefox, type BrowserContext } from 'playwright-core';
+import { firefox, type BrowserContext, type Page } from 'playwright-core';
+import { bidiShadowEvaluator, type ShadowEvaluator } from './closed-shadow';
 import { PROVIDER_HOSTS, SITE_HOSTS } from './server/hosts';
 
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.RB_OUTPUT_DIR ?? '.output', 'firefox-mv2');
@@ -48,6 +49,8 @@ export interface FirefoxExtensionBrowser {
   pressKeys(keys: string, urlPrefix: string): Promise<boolean>;
   /** URLs of every open tab, the extension's pages included. */
   tabUrls(): Promise<string[]>;
+  /** Reads inside closed shadow roots of `page` through WebDriver BiDi, for `closedShadow`. */
+  shadowEvaluator(page: Page): ShadowEvaluator;
   /** Uncaught errors (not warnings) the browser console has from the extension's files. */
   extensionErrors(): Promise<string[]>;
   /** Hosts the proxy refused: anything but the test server's would have left the machine. */
@@ -149,6 +152,7 @@ export async function launchFirefoxExtension(options: {
       ),
     pressKeys: (keys, urlPrefix) => chrome().then((call) => call<boolean>(PRESS_KEYS, keys, urlPrefix)),
     tabUrls: () => chrome().then((call) => call<string[]>(TAB_URLS)),
+    shadowEvaluator: (page) => bidiShadowEvaluator(bidi, page),
     extensionErrors: () => chrome().then((call) => call<string[]>(EXTENSION_ERRORS, EXTENSION_ORIGIN)),
     async close() {
       await context.close();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedShadow } from './closed-shadow';
 import {
   EXTENSION_ORIGIN,
   FIREFOX_EXTENSION_DIR,
@@ -96,15 +97,19 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     expect(browser.refusedHosts).toEqual([]);
   });
 
-  it('explains a term in a popover the content script renders with React in a shadow root', async () => {
+  it('explains a term in a popover the content script renders with React in a closed shadow root', async () => {
     const page = await browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 20 });
     const chip = page.locator('#detail-desc + [data-rb-translation] [data-rb-term="猫税"]');
     await chip.waitFor({ timeout: 15_000 });
     await chip.click();
-    const dialog = page.locator('rb-term-popover').getByRole('dialog');
+    // Read through WebDriver BiDi: the page, and Playwright's locators with it, cannot see inside.
+    const dialog = closedShadow(page, 'rb-term-popover', browser.shadowEvaluator(page)).locator(
+      '[role="dialog"]',
+    );
     await dialog.waitFor();
-    expect(await dialog.getByRole('heading').textContent()).toBe('猫税');
+    expect(await dialog.locator('h2').textContent()).toBe('猫税');
+    expect(await page.locator('rb-term-popover').evaluate((host) => host.shadowRoot)).toBeNull();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await page.close();

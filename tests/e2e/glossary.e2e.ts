@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { UserTermRecord } from '@/utils/db/schema';
 import { BUNDLED_GLOSSARY } from '@/utils/glossary/bundled-glossary';
+import { closedShadow } from './closed-shadow';
 import { useExtensionSession } from './extension-session';
 import { NOTES, loadAllComments, openFixture, readThrough, snapshotUnits } from './support';
 
@@ -18,6 +19,9 @@ async function userTerms(extensionPage: Page): Promise<UserTermRecord[]> {
   })) as { ok: boolean; value: UserTermRecord[] };
   return reply.value;
 }
+
+/** The term popover's dialog, in its closed shadow root. */
+const termPopover = (page: Page) => closedShadow(page, 'rb-term-popover').locator('[role="dialog"]');
 
 async function openCatTaxNote(page: Page): Promise<void> {
   await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 20 });
@@ -51,10 +55,10 @@ describe('glossary for an English reader', () => {
     const chip = page.locator('[data-rb-translation] [data-rb-term="猫税"]').first();
     await chip.scrollIntoViewIfNeeded();
     await chip.click();
-    const dialog = page.locator('rb-term-popover').getByRole('dialog');
+    const dialog = termPopover(page);
     await dialog.waitFor();
     const catTax = bundled('猫税');
-    expect(await dialog.getByRole('heading').textContent()).toBe('猫税');
+    expect(await dialog.locator('h2').textContent()).toBe('猫税');
     const text = await dialog.textContent();
     expect(text).toContain(catTax.pinyin);
     expect(text).toContain(catTax.meaning.en);
@@ -211,10 +215,10 @@ describe('glossary for a Chinese reader', () => {
     const chip = page.locator('[data-rb-translation] [data-rb-term="no cap"]').first();
     await chip.scrollIntoViewIfNeeded();
     await chip.click();
-    const dialog = page.locator('rb-term-popover').getByRole('dialog');
+    const dialog = termPopover(page);
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(bundled('no cap').meaning['zh-CN']);
-    expect(await dialog.getByRole('button', { name: '关闭' }).count()).toBe(1);
+    expect(await dialog.locator('button[aria-label="关闭"]').count()).toBe(1);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { closedShadow } from './closed-shadow';
 import { useExtensionSession } from './extension-session';
 import { NOTES, openFixture, waitForNoPending } from './support';
 
@@ -49,7 +50,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.waitForTimeout(400);
       await waitForNoPending(page);
       await chip.click();
-      await page.locator('rb-term-popover').getByRole('dialog').waitFor();
+      await closedShadow(page, 'rb-term-popover').locator('[role="dialog"]').waitFor();
       await page.waitForTimeout(200);
       await page.screenshot({ path: `${DIR}/term-${locale}.png` });
       await page.close();

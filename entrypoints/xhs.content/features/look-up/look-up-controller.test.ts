@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { clickAsReader, dispatchAsReader, recordShadowRoots } from '@/tests/support/reader-events';
 import { commentItem, noteModal } from '@/tests/support/xhs-markup';
 import type { PhraseInput } from '@/utils/learning/phrase-merge';
 import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
@@ -50,7 +51,10 @@ let controller: LookUpController;
 let lookUp: Mock<(request: LookUpRequest) => Promise<LookUpResult>>;
 let save: Mock<(input: PhraseInput) => Promise<{ created: boolean }>>;
 
-function selectInComment(text: string) {
+let shadowOf: ReturnType<typeof recordShadowRoots>;
+
+/** Selects `text` in the comment, as the reader or (`byReader` false) a page script does. */
+function selectInComment(text: string, byReader = true) {
   const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
   const start = node.textContent!.indexOf(text);
   const range = document.createRange();
@@ -58,12 +62,22 @@ function selectInComment(text: string) {
   range.setEnd(node, start + text.length);
   document.getSelection()!.removeAllRanges();
   document.getSelection()!.addRange(range);
-  node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+  const mouseup = new MouseEvent('mouseup', { bubbles: true, button: 0 });
+  if (byReader) dispatchAsReader(node.parentElement!, mouseup);
+  else node.parentElement!.dispatchEvent(mouseup);
 }
 
-const panel = () => document.querySelector('[data-rb-lookup]')?.shadowRoot?.querySelector('.panel');
+/** Resolves once the document has announced a change of selection, as browsers do, a task later. */
+const selectionChanged = () =>
+  new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true }));
+
+const host = () => document.querySelector<HTMLElement>('[data-rb-lookup]');
+const panel = () => shadowOf(host())?.querySelector('.panel');
+const pressAsReader = (type: 'keydown' | 'keyup', init: KeyboardEventInit) =>
+  dispatchAsReader(window, new KeyboardEvent(type, { bubbles: true, ...init }));
 
 beforeEach(() => {
+  shadowOf = recordShadowRoots();
   document.body.innerHTML = noteModal({
     noteId: NOTE,
     titleHtml: '<div id="detail-title" class="title">Paying my cat tax</div>',
@@ -101,7 +115,7 @@ describe('look-up popover', () => {
     // The selection is still there: copying works as before.
     expect(document.getSelection()!.toString()).toBe('种草');
 
-    panel()!.querySelector<HTMLButtonElement>('button.save')!.click();
+    clickAsReader(panel()!.querySelector<HTMLButtonElement>('button.save')!);
     await vi.waitFor(() =>
       expect(panel()!.querySelector('.status')?.textContent).toBe('Saved to your phrasebook'),
     );
@@ -124,13 +138,13 @@ describe('look-up popover', () => {
     document.addEventListener('keydown', seenByPage);
     selectInComment('种草');
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    pressAsReader('keydown', { key: 'Escape' });
     expect(document.querySelector('[data-rb-lookup]')).toBeNull();
     expect(seenByPage).not.toHaveBeenCalled();
 
     selectInComment('橘猫');
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
-    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    dispatchAsReader(document.body, new MouseEvent('mousedown', { bubbles: true }));
     expect(document.querySelector('[data-rb-lookup]')).toBeNull();
 
     selectInComment('橘猫');
@@ -159,7 +173,7 @@ describe('look-up popover', () => {
     selectInComment('种草');
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
     expect(scrollCalls(added)).toHaveLength(1);
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    pressAsReader('keydown', { key: 'Escape' });
     expect(scrollCalls(removed).map(([, listener]) => listener)).toEqual([scrollCalls(added)[0]![1]]);
     added.mockRestore();
     removed.mockRestore();
@@ -175,13 +189,16 @@ describe('look-up popover', () => {
     range.setEnd(node, 10);
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
-    document.body.dispatchEvent(
+    // The browser announces the selection's change before the key comes up.
+    await selectionChanged();
+    dispatchAsReader(
+      document.body,
       new KeyboardEvent('keyup', { key: 'ArrowRight', shiftKey: true, bubbles: true }),
     );
-    const host = document.querySelector('[data-rb-lookup]')!;
-    await vi.waitFor(() => expect(host.shadowRoot!.activeElement?.className).toBe('save'));
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(host.isConnected).toBe(false);
+    const opened = host()!;
+    await vi.waitFor(() => expect(shadowOf(opened)!.activeElement?.className).toBe('save'));
+    pressAsReader('keydown', { key: 'Escape' });
+    expect(opened.isConnected).toBe(false);
     expect(document.activeElement).toBe(before);
   });
 
@@ -193,9 +210,10 @@ describe('look-up popover', () => {
       return range;
     });
     Object.assign(document, { caretRangeFromPoint: caret });
-    document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    dispatchAsReader(document.body, new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
     expect(caret).not.toHaveBeenCalled();
-    node.parentElement!.dispatchEvent(
+    dispatchAsReader(
+      node.parentElement!,
       new MouseEvent('mousemove', { bubbles: true, altKey: true, clientX: 5, clientY: 5 }),
     );
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
@@ -218,7 +236,8 @@ describe('look-up popover', () => {
     });
     Object.assign(document, { caretRangeFromPoint: caret });
     const move = (x: number) =>
-      node.parentElement!.dispatchEvent(
+      dispatchAsReader(
+        node.parentElement!,
         new MouseEvent('mousemove', { bubbles: true, altKey: true, clientX: x, clientY: 5 }),
       );
     move(0);
@@ -231,17 +250,17 @@ describe('look-up popover', () => {
   it('lets the pointer through the popover while Alt is held, to the words it lies over', async () => {
     selectInComment('种草');
     await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
-    const host = document.querySelector<HTMLElement>('[data-rb-lookup]')!;
-    expect(host.style.pointerEvents).toBe('');
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true }));
-    expect(host.style.pointerEvents).toBe('none');
-    window.dispatchEvent(new KeyboardEvent('keyup', { key: 'Alt' }));
-    expect(host.style.pointerEvents).toBe('');
+    const opened = host()!;
+    expect(opened.style.pointerEvents).toBe('');
+    pressAsReader('keydown', { key: 'Alt', altKey: true });
+    expect(opened.style.pointerEvents).toBe('none');
+    pressAsReader('keyup', { key: 'Alt' });
+    expect(opened.style.pointerEvents).toBe('');
     // Alt let go outside the page: the next move without it gives the popover its clicks back.
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true }));
-    document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
-    expect(host.style.pointerEvents).toBe('');
-    expect(host.isConnected).toBe(true);
+    pressAsReader('keydown', { key: 'Alt', altKey: true });
+    dispatchAsReader(document.body, new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    expect(opened.style.pointerEvents).toBe('');
+    expect(opened.isConnected).toBe(true);
   });
 
   it('listens to nothing while stopped, and again once started', async () => {
@@ -271,9 +290,94 @@ describe('look-up popover', () => {
     range.selectNodeContents(login);
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
-    login.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+    dispatchAsReader(login, new MouseEvent('mouseup', { bubbles: true, button: 0 }));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(lookUp).not.toHaveBeenCalled();
     expect(document.querySelector('[data-rb-lookup]')).toBeNull();
+  });
+});
+
+describe('look-up and the page’s own scripts', () => {
+  /** Lets the mouseup's deferred read of the selection and any look-up it started run. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('opens nothing for a selection a script made and a mouseup it dispatched', async () => {
+    selectInComment('种草', false);
+    await settle();
+    expect(lookUp).not.toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+
+  it('opens nothing for a keyboard selection a script finished with Shift', async () => {
+    selectInComment('种草', false);
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true }));
+    await settle();
+    expect(lookUp).not.toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+
+  it('looks at nothing under a pointer a script moved with Alt held', async () => {
+    const node = document.querySelector('#comment-c1 .note-text span')!.firstChild!;
+    const caret = vi.fn(() => {
+      const range = document.createRange();
+      range.setStart(node, 5);
+      return range;
+    });
+    Object.assign(document, { caretRangeFromPoint: caret });
+    node.parentElement!.dispatchEvent(
+      new MouseEvent('mousemove', { bubbles: true, altKey: true, clientX: 5, clientY: 5 }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(caret).not.toHaveBeenCalled();
+    expect(lookUp).not.toHaveBeenCalled();
+    delete (document as { caretRangeFromPoint?: unknown }).caretRangeFromPoint;
+  });
+
+  it('reads no selection a script left behind on the reader’s next click or Shift', async () => {
+    selectInComment('种草', false);
+    await settle(); // every change it made has been announced
+    // The reader clicks a button (the selection stays as it was), then presses and lets go of Shift.
+    const button = document.createElement('button');
+    document.body.append(button);
+    dispatchAsReader(button, new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+    dispatchAsReader(button, new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+    pressAsReader('keydown', { key: 'Shift', shiftKey: true });
+    dispatchAsReader(document.body, new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
+    await settle();
+    expect(lookUp).not.toHaveBeenCalled();
+
+    // A selection the reader's press made is read as ever.
+    dispatchAsReader(button, new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+    selectInComment('橘猫');
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalledOnce());
+    expect(lookUp).toHaveBeenCalledWith(expect.objectContaining({ text: '橘猫' }));
+    button.remove();
+  });
+
+  it('keeps the reader’s popover out of the page’s reach: no Save, Close, Escape or Alt by script', async () => {
+    selectInComment('种草');
+    await vi.waitFor(() => expect(panel()?.querySelector('.save')).toBeTruthy());
+    const opened = host()!;
+    // Closed: the page cannot see what the reader looked up through the host.
+    expect(opened.shadowRoot).toBeNull();
+
+    panel()!.querySelector<HTMLButtonElement>('button.save')!.click();
+    await settle();
+    expect(save).not.toHaveBeenCalled();
+    panel()!.querySelector<HTMLButtonElement>('button.close')!.click();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true }));
+    expect(opened.isConnected).toBe(true);
+    expect(opened.style.pointerEvents).toBe('');
+
+    // The reader can still do each of these.
+    clickAsReader(panel()!.querySelector<HTMLButtonElement>('button.save')!);
+    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    pressAsReader('keydown', { key: 'Alt', altKey: true });
+    expect(opened.style.pointerEvents).toBe('none');
+    pressAsReader('keyup', { key: 'Alt' });
+    clickAsReader(panel()!.querySelector<HTMLButtonElement>('button.close')!);
+    expect(opened.isConnected).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { PhraseInput } from '@/utils/learning/phrase-merge';
 import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
+import { readerOnly } from '../../trusted-events';
 import { LookUpPopover, type PopoverLabels } from './popover';
 import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
 import { wordAt } from './word-at';
@@ -33,7 +34,8 @@ export function phraseToSave(result: LookUpResult, context: SelectionContext): P
 /**
  * Opens the look-up popover when the reader selects text in a unit, with the mouse or the keyboard.
  * It only reads the selection: the selection, copying and the site's own pop-up are left alone.
- * Escape, the close button or a click elsewhere closes it.
+ * Escape, the close button or a click elsewhere closes it. Only the reader's own input opens it:
+ * the page's scripts can select text and dispatch events, but never with `isTrusted`.
  */
 export class LookUpController {
   private readonly popover: LookUpPopover;
@@ -48,11 +50,17 @@ export class LookUpController {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   /** The text the open popover is about; a live range, so it follows the page's layout. */
   private range: Range | undefined;
+  /**
+   * Whether the selection changed since the reader last pressed the mouse button or Shift. A press
+   * that leaves it as it was (a click on a button) looks nothing up: a selection a page script
+   * left behind does not wait for the reader's next click to be read.
+   */
+  private selectionMoved = false;
 
   /**
    * The popover follows its text when the page or the note scrolls, and closes once the text has
    * left the screen. Listened to only while it is open: every scroll of the page would otherwise
-   * call into RedBridge.
+   * call into RedBridge. Not limited to the reader: it only reads where the text really is.
    */
   private readonly onScroll = (event: Event) => {
     if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.follow();
@@ -71,33 +79,42 @@ export class LookUpController {
     if (this.abort) return;
     this.abort = new AbortController();
     const signal = this.abort.signal;
+    // Every trigger below hears the reader only: a page script's own selection plus a synthetic
+    // mouseup, keyup or Alt+move must not look anything up (see trusted-events.ts).
     doc.addEventListener(
       'mousedown',
-      (event) => {
+      readerOnly((event) => {
+        this.selectionMoved = false;
         if (this.popover.isOpen && !this.popover.contains(event.target as Node)) this.popover.close();
-      },
+      }),
       { capture: true, signal },
+    );
+    // Fired by the browser for every change, whoever made it; a script's own event is ignored.
+    doc.addEventListener(
+      'selectionchange',
+      readerOnly(() => (this.selectionMoved = true)),
+      { signal },
     );
     doc.addEventListener(
       'mouseup',
-      (event) => {
+      readerOnly((event: MouseEvent) => {
         if (event.button !== 0 || this.popover.contains(event.target as Node)) return;
         // The selection is final only after the browser has handled the mouseup.
         setTimeout(() => this.fromSelection(false), 0);
-      },
+      }),
       { signal },
     );
     doc.addEventListener(
       'keyup',
-      (event) => {
+      readerOnly((event: KeyboardEvent) => {
         if (event.shiftKey || event.key === 'Shift') this.fromSelection(true);
-      },
+      }),
       { signal },
     );
     // Alt+hover: the word under the pointer, without selecting anything.
     doc.addEventListener(
       'mousemove',
-      (event) => {
+      readerOnly((event: MouseEvent) => {
         // Alt may have been let go outside the page, where its keyup never came.
         if (!event.altKey) this.popover.letPointerThrough(false);
         if (!event.altKey || event.buttons !== 0) return;
@@ -113,30 +130,32 @@ export class LookUpController {
           this.lastHover = event.timeStamp + wait;
           if (point) this.fromPoint(point.x, point.y);
         }, wait);
-      },
+      }),
       { passive: true, signal },
     );
     const win = doc.defaultView ?? window;
     // On the window, capturing: this Escape closes the popover, not the note under it as well.
     win.addEventListener(
       'keydown',
-      (event) => {
+      readerOnly((event: KeyboardEvent) => {
+        if (event.key === 'Shift') this.selectionMoved = false;
         if (event.key === 'Alt') this.popover.letPointerThrough(true);
         if (event.key !== 'Escape' || !this.popover.isOpen) return;
         event.stopPropagation();
         this.popover.close();
-      },
+      }),
       { capture: true, signal },
     );
     // While Alt is held the pointer reads words through the popover: one opened for a word crossed
     // on the way may lie over the word the reader is heading for.
     win.addEventListener(
       'keyup',
-      (event) => {
+      readerOnly((event: KeyboardEvent) => {
         if (event.key === 'Alt') this.popover.letPointerThrough(false);
-      },
+      }),
       { capture: true, signal },
     );
+    // Only ever gives the popover its clicks back, which a page script could not misuse.
     win.addEventListener('blur', () => this.popover.letPointerThrough(false), { signal });
   }
 
@@ -167,6 +186,7 @@ export class LookUpController {
   }
 
   private fromSelection(byKeyboard: boolean): void {
+    if (!this.selectionMoved) return;
     const { doc, location } = this.options;
     const selection = doc.getSelection();
     const context = readSelection(selection, location());

@@ -1,4 +1,5 @@
 import type { LookUpResult } from '@/utils/learning/protocol';
+import { readerOnly } from '../../trusted-events';
 import { POPOVER_CSS } from './popover-style';
 
 export interface PopoverLabels {
@@ -44,9 +45,14 @@ function element<K extends keyof HTMLElementTagNameMap>(
  * next to the selection (below it, where the site's search pop-up does not go; above it when there
  * is no room). Every text goes in with `textContent`. The host carries `selected-disabled-search`
  * so selecting inside it never brings up the site's pop-up.
+ *
+ * The shadow root is closed and kept here alone: what the reader looks up, and whether it is in
+ * their phrasebook already, is theirs, and the page's scripts would otherwise read it through
+ * `host.shadowRoot`. Its buttons answer the reader's clicks only.
  */
 export class LookUpPopover {
   readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
   private readonly panel: HTMLElement;
   private onSave: (() => void) | undefined;
   private onClose: () => void = () => {};
@@ -60,12 +66,12 @@ export class LookUpPopover {
     this.host = doc.createElement('div');
     this.host.setAttribute('data-rb-lookup', '');
     this.host.setAttribute('selected-disabled-search', '');
-    const root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = POPOVER_CSS;
     this.panel = element(doc, 'div', 'panel');
     this.panel.setAttribute('role', 'dialog');
-    root.append(style, this.panel);
+    this.root.append(style, this.panel);
   }
 
   setLabels(labels: PopoverLabels): void {
@@ -96,7 +102,7 @@ export class LookUpPopover {
 
   close(): void {
     if (!this.host.isConnected) return;
-    const hadFocus = this.host.shadowRoot?.activeElement != null;
+    const hadFocus = this.root.activeElement != null;
     this.host.remove();
     // Keyboard readers go back to where they were before the popover took focus.
     if (hadFocus) this.returnFocus?.focus();
@@ -180,7 +186,10 @@ export class LookUpPopover {
         },
       );
     };
-    saveButton.addEventListener('click', () => this.onSave?.());
+    saveButton.addEventListener(
+      'click',
+      readerOnly(() => this.onSave?.()),
+    );
     actions.append(saveButton, status);
     parts.push(actions);
     if (result.dictionary) parts.push(element(doc, 'p', 'muted credit', this.labels.credit));
@@ -202,7 +211,10 @@ export class LookUpPopover {
     const close = element(this.doc, 'button', 'close', '×');
     close.type = 'button';
     close.setAttribute('aria-label', this.labels.close);
-    close.addEventListener('click', () => this.close());
+    close.addEventListener(
+      'click',
+      readerOnly(() => this.close()),
+    );
     head.append(element(this.doc, 'div', 'phrase', text), close);
     return head;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { clickAsReader } from '@/tests/support/reader-events';
 import type { TermCard } from '@/utils/glossary/term-card';
 import { renderTermChips } from './term-chips';
 import { TermHighlighter, findTermRanges } from './term-highlights';
@@ -35,12 +36,26 @@ describe('term chips', () => {
     const outer = vi.fn();
     document.body.append(overlay);
     overlay.addEventListener('click', outer);
-    chips[0]!.click();
+    clickAsReader(chips[0]!);
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ surface: '疯狂星期四' }), chips[0]);
     expect(outer).not.toHaveBeenCalled();
 
     renderTermChips(overlay, [], labels, onOpen);
     expect(overlay.querySelector('.rb-terms')).toBeNull();
+    overlay.remove();
+  });
+
+  it('opens nothing for a click a page script made on a chip', () => {
+    const overlay = document.createElement('div');
+    const onOpen = vi.fn();
+    renderTermChips(overlay, [card('猫税', { kind: 'user' })], labels, onOpen);
+    document.body.append(overlay);
+    const chip = overlay.querySelector<HTMLButtonElement>('[data-rb-term]')!;
+    chip.click();
+    chip.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpen).not.toHaveBeenCalled();
+    clickAsReader(chip);
+    expect(onOpen).toHaveBeenCalledOnce();
     overlay.remove();
   });
 

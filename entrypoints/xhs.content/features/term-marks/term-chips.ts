@@ -1,4 +1,5 @@
 import type { TermCard } from '@/utils/glossary/term-card';
+import { isFromReader } from '../../trusted-events';
 
 /**
  * Term chips, per the DOM contract: one `data-rb-term="<the term as written>"` button per explained
@@ -50,7 +51,8 @@ export function renderTermChips(
       // The comment or card around us opens the note or a reply box on click: keep it out.
       event.preventDefault();
       event.stopPropagation();
-      onOpen(card, chip);
+      // Chips are in the page's reach: a script's click must not open the reader's term.
+      if (isFromReader(event)) onOpen(card, chip);
     });
     row.append(chip);
   }

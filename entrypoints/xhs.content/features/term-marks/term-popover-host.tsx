@@ -1,6 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { TermPopover, type Translate } from '@/components/term-popover';
 import type { TermCard } from '@/utils/glossary/term-card';
+import { dropScriptEvents, readerOnly } from '../../trusted-events';
 import styles from './term-popover.css?inline';
 
 export interface TermPopoverHostOptions {
@@ -13,19 +14,31 @@ export interface TermPopoverHostOptions {
 const GAP = 6;
 
 /**
+ * What the popover's controls listen to (React's onClick and onKeyDown): a page script's events of
+ * these kinds stop at its shadow root, so only the reader can close it or keep a term from it.
+ */
+const CONTROL_EVENTS = ['click', 'keydown'] as const;
+
+/**
  * Owns the one term popover of the page: a shadow root appended to `<body>` (outside every node
  * the site renders), with React inside. Opening another chip moves it; Escape, a click elsewhere or
  * scrolling closes it, and focus goes back to the chip.
+ *
+ * The shadow root is closed and kept here alone: the popover shows the reader's own terms (their
+ * meanings, renderings, notes), which the page's scripts would otherwise read through
+ * `host.shadowRoot`.
  */
 export class TermPopoverHost {
   private host?: HTMLElement;
+  private shadow?: ShadowRoot;
   private root?: Root;
   private chip?: HTMLElement;
-  private readonly onPointerDown = (event: Event) => {
+  private readonly onPointerDown = readerOnly((event: Event) => {
     if (!this.host || event.composedPath().includes(this.host) || event.composedPath().includes(this.chip!))
       return;
     this.close(false);
-  };
+  });
+  /** Not limited to the reader: the page could as well remove the popover, and real scrolls are trusted. */
   private readonly onScroll = () => this.close(false);
 
   constructor(private readonly options: TermPopoverHostOptions) {}
@@ -45,7 +58,9 @@ export class TermPopoverHost {
     chip.setAttribute('aria-expanded', 'true');
     if (!this.host) {
       this.host = doc.createElement('rb-term-popover');
-      const shadow = this.host.attachShadow({ mode: 'open' });
+      const shadow = this.host.attachShadow({ mode: 'closed' });
+      this.shadow = shadow;
+      dropScriptEvents(shadow, CONTROL_EVENTS);
       const style = doc.createElement('style');
       style.textContent = styles;
       const mount = doc.createElement('div');
@@ -82,6 +97,7 @@ export class TermPopoverHost {
     this.root?.unmount();
     this.host.remove();
     this.host = undefined;
+    this.shadow = undefined;
     this.root = undefined;
     if (returnFocus && chip?.isConnected) chip.focus();
   }
@@ -91,7 +107,7 @@ export class TermPopoverHost {
     const win = this.options.doc.defaultView!;
     // React renders synchronously enough for layout on the next frame.
     win.requestAnimationFrame(() => {
-      const popover = this.host?.shadowRoot?.querySelector<HTMLElement>('.popover');
+      const popover = this.shadow?.querySelector<HTMLElement>('.popover');
       if (!popover || this.chip !== chip) return;
       const anchor = chip.getBoundingClientRect();
       const { width, height } = popover.getBoundingClientRect();

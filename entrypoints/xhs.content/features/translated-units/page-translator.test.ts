@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeViewport } from '@/tests/support/fake-viewport';
 import { commentItem, feedCard, noteModal, noteText } from '@/tests/support/xhs-markup';
 import { overlayLabels as labels } from '@/tests/support/overlay-labels';
+import { clickAsReader } from '@/tests/support/reader-events';
 import { MessageError } from '@/utils/transport/messages';
 import { type TranslateRequest, type TranslateResult } from '@/utils/translate/types';
 import { PageTranslator } from './page-translator';
@@ -355,12 +356,47 @@ describe('PageTranslator', () => {
     expect(overlay.querySelector('.rb-error-message')?.textContent).toBe(
       'Translation failed: the services are limiting requests',
     );
-    overlay.querySelector<HTMLButtonElement>('button.rb-retry')!.click();
+    clickAsReader(overlay.querySelector<HTMLButtonElement>('button.rb-retry')!);
     await settle();
     expect(overlays().map((element) => [element.dataset.rbState, element.textContent])).toEqual([
       ['done', 'Title'],
     ]);
     expect(background.requests.map((request) => request.retry)).toEqual([undefined, true]);
+  });
+
+  it('retries for the reader’s click only: a page script’s click sends nothing', async () => {
+    document.body.innerHTML = noteModal({
+      noteId: NOTE,
+      titleHtml: '<div id="detail-title">标题</div>',
+      bodyHtml: '',
+    });
+    const background = fakeBackground({ 标题: 'Title' });
+    background.failNextRequests(2);
+    start(background);
+    await settle();
+    const outer = vi.fn();
+    document.body.addEventListener('click', outer);
+    // A retry asks the background to try a failed provider again: a page must not do that at will.
+    const retry = () => overlays()[0]!.querySelector<HTMLButtonElement>('button.rb-retry')!;
+    retry().click();
+    retry().dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(background.requests.map((request) => request.retry)).toEqual([undefined]);
+    expect(overlays()[0]!.dataset.rbState).toBe('error');
+
+    // Failed again after the reader's retry: the new Retry control is guarded as well.
+    clickAsReader(retry());
+    await settle();
+    expect(overlays()[0]!.dataset.rbState).toBe('error');
+    retry().click();
+    await settle();
+    expect(background.requests.map((request) => request.retry)).toEqual([undefined, true]);
+    clickAsReader(retry());
+    await settle();
+    expect(background.requests.map((request) => request.retry)).toEqual([undefined, true, true]);
+    expect(overlays()[0]!.textContent).toBe('Title');
+    document.body.removeEventListener('click', outer);
+    expect(outer).not.toHaveBeenCalled();
   });
 
   it('cancels the request of a unit that leaves the page before its answer', async () => {

@@ -27,6 +27,7 @@ import {
   type OverlayState,
 } from '@/utils/overlay/overlay-element';
 import { VisibilityTracker, type Proximity } from '@/utils/viewport/visibility-tracker';
+import { dropScriptEvents } from '../../trusted-events';
 
 export interface PageTranslatorOptions {
   doc: Document;
@@ -71,6 +72,9 @@ interface Rendering {
   verbatim: boolean[];
   terms: readonly TermCard[];
 }
+
+/** The Retry control `renderError` puts in a failed unit's overlay. */
+const RETRY_SELECTOR = 'button.rb-retry';
 
 let instanceCounter = 0;
 
@@ -457,12 +461,16 @@ export class PageTranslator {
           // The background's own words are English; say it in the reader's interface language.
           const message = error instanceof Error ? error.message : String(error);
           const reason = (kind && this.options.labels.reason(kind)) || message;
-          this.ensureOverlay(source, entry, 'error', (overlay) =>
+          this.ensureOverlay(source, entry, 'error', (overlay) => {
             renderError(overlay, reason, this.options.labels, () => {
               if (this.tracked.get(source) === entry && entry.status === 'error')
                 this.request(source, entry, 'visible', true);
-            }),
-          );
+            });
+            // A retry makes the background try the failed provider again: the reader's click only.
+            // The shared renderer's listener never sees the event, so a script's click stops first.
+            const retry = overlay.querySelector(RETRY_SELECTOR);
+            if (retry) dropScriptEvents(retry, ['click']);
+          });
         },
       );
   }
