@@ -168,7 +168,9 @@ describe('provider test', () => {
   });
 
   it('answers over the message protocol, errors included', async () => {
-    const { db, translation, providerConfig } = await setup({ fetch: async () => json({ error: 'Invalid API key' }, 403) });
+    const { db, translation, providerConfig } = await setup({
+      fetch: async () => json({ error: 'Invalid API key' }, 403),
+    });
     setupProviderSetup({ translation, db, providerConfig });
     const failure = await sendMessage('testProvider', { id: 'libretranslate', to: 'en' }).catch(
       (error: unknown) => error,
@@ -201,6 +203,16 @@ describe('provider addresses and the keys bound to them', () => {
       handlers.saveProviderSettings({ providers: withLibre('https://elsewhere.example.net') }),
     ).rejects.toMatchObject({ kind: 'bad-request' });
     expect((await handlers.getProviderConfig()).providers.libretranslate.baseUrl).toBe(LIBRE);
+  });
+
+  it('need the host only of the address that changed', async () => {
+    const { handlers, granted } = await setup();
+    granted.delete('https://api.openai.com');
+    granted.add('https://libre2.example.org');
+    await handlers.saveProviderSettings({ providers: withLibre('https://libre2.example.org') });
+    expect((await handlers.getProviderConfig()).providers.libretranslate.baseUrl).toBe(
+      'https://libre2.example.org',
+    );
   });
 
   it('send a key only to the origin it was saved for', async () => {

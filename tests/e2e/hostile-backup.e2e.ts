@@ -185,3 +185,34 @@ describe('a backup restored by an older version, with a malformed glossary row',
     await options.close();
   });
 });
+
+/** A LibreTranslate server the fake provider answers for: one the reader never allowed. */
+const UNGRANTED_SERVER = 'https://libre.redbridge.test';
+
+describe('a backup that points a provider at an address the reader never allowed', () => {
+  const session = useExtensionSession({ locale: 'en-US' });
+  beforeAll(async () => {
+    const options = await session.browser.openExtensionPage('options.html#data');
+    const backup = JSON.parse(backupOf({})) as Record<string, unknown>;
+    backup.settings = { providerOrder: ['libretranslate', 'google-html', 'microsoft-edge'] };
+    backup.providers = { libretranslate: { baseUrl: UNGRANTED_SERVER } };
+    expect(await restoreThroughOptions(options, JSON.stringify(backup))).toMatch(/^Restored/);
+    await options.close();
+    session.server.provider.reset();
+  });
+
+  it('translates every unit without sending anything to that address', async () => {
+    await expectWholeNoteTranslated(session);
+    expect(session.server.provider.requestsFor('libretranslate')).toEqual([]);
+  });
+
+  it('names the address in the options page, where it waits for the reader', async () => {
+    const options = await session.browser.openExtensionPage('options.html#providers');
+    const notice = options.getByRole('region', { name: 'Addresses from a backup' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`LibreTranslate: ${UNGRANTED_SERVER}`);
+    const config = await ask<{ unconfirmed: string[] }>(options, 'getProviderConfig');
+    expect(config.unconfirmed).toEqual(['libretranslate']);
+    await options.close();
+  });
+});

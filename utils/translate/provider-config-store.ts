@@ -66,8 +66,9 @@ export class ProviderConfigStore {
   }
 
   /**
-   * Settings the user saved in the options page. Each address is used from now on, so its host
-   * must already be granted (the page asks inside the click); otherwise nothing is written.
+   * Settings the user saved in the options page. An address they changed is used from now on, so
+   * its host must already be granted (the page asks inside the click); otherwise nothing is
+   * written. An address they left as it was keeps its state: one waiting for consent still waits.
    */
   async saveFromOptions(providers: ProviderSettings): Promise<ProviderConfig> {
     await this.gate;
@@ -76,11 +77,14 @@ export class ProviderConfigStore {
       const issue = checked.issues[0];
       throw new InvalidProviderSettingsError(`${v.getDotPath(issue) ?? 'providers'}: ${issue.message}`);
     }
-    for (const id of ENDPOINT_IDS) {
+    const current = await this.readRow();
+    const changed = ENDPOINT_IDS.filter((id) => providers[id].baseUrl !== current.providers[id].baseUrl);
+    for (const id of changed) {
       const origin = endpointOrigin(providers, id);
       if (origin && !(await this.hasHostAccess(origin))) throw new HostAccessError(origin);
     }
-    return this.write({ providers, unconfirmed: [] });
+    const unconfirmed = current.unconfirmed.filter((id) => !changed.includes(id));
+    return this.write({ providers: checked.output, unconfirmed });
   }
 
   /** The user allowed a waiting address from the options page: it is used once its host is granted. */
