@@ -23,6 +23,7 @@ function fakeBackground(dictionary: Record<string, string>) {
       throw new MessageError({
         kind: 'rate-limited',
         message: 'All translation services failed (rate limited)',
+        provider: 'deepl',
       });
     }
     return {
@@ -362,6 +363,8 @@ describe('PageTranslator', () => {
       ['done', 'Title'],
     ]);
     expect(background.requests.map((request) => request.retry)).toEqual([undefined, true]);
+    // Only the provider whose failure the unit showed gets another try.
+    expect(background.requests.map((request) => request.retryProvider)).toEqual([undefined, 'deepl']);
   });
 
   it('retries for the reader’s click only: a page script’s click sends nothing', async () => {

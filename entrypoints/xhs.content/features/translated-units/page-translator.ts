@@ -1,5 +1,5 @@
 import type { LanguageCode } from '@/utils/language/languages';
-import type { Priority, TranslateRequest } from '@/utils/translate/types';
+import type { Priority, ProviderId, TranslateRequest } from '@/utils/translate/types';
 import type { TranslatedUnit } from '@/utils/transport/translation-port';
 import type { TermCard } from '@/utils/glossary/term-card';
 import type { DisplayMode, SourceScope } from '@/utils/settings-schema';
@@ -410,7 +410,16 @@ export class PageTranslator {
     return this.tracker.proximity(source) === 'visible' ? 'visible' : 'near';
   }
 
-  private request(source: Element, entry: Tracked, priority: Priority, retry = false): void {
+  /**
+   * Asks for one unit's translation. `retry` is the reader's Retry on a unit that failed, with the
+   * provider whose failure it showed, if one was named: only that provider is given another try.
+   */
+  private request(
+    source: Element,
+    entry: Tracked,
+    priority: Priority,
+    retry?: { provider: ProviderId | undefined },
+  ): void {
     const requestId = `${this.instanceId}:${++this.requestSeq}`;
     entry.status = 'pending';
     entry.requestId = requestId;
@@ -427,7 +436,8 @@ export class PageTranslator {
         from: plan.from,
         to: this.options.reader,
         priority,
-        ...(retry ? { retry } : {}),
+        ...(retry ? { retry: true } : {}),
+        ...(retry?.provider ? { retryProvider: retry.provider } : {}),
       })
       .then(
         (result) => {
@@ -446,9 +456,8 @@ export class PageTranslator {
         },
         (error: unknown) => {
           if (!this.isCurrent(source, entry, requestId)) return;
-          const kind =
-            (error as { failure?: { kind?: string }; kind?: string }).failure?.kind ??
-            (error as { kind?: string }).kind;
+          const failure = (error as { failure?: { kind?: string; provider?: ProviderId } }).failure;
+          const kind = failure?.kind ?? (error as { kind?: string }).kind;
           if (kind === 'cancelled') {
             entry.status = 'waiting';
             if (!entry.stale) this.removeOverlay(entry);
@@ -464,7 +473,7 @@ export class PageTranslator {
           this.ensureOverlay(source, entry, 'error', (overlay) => {
             renderError(overlay, reason, this.options.labels, () => {
               if (this.tracked.get(source) === entry && entry.status === 'error')
-                this.request(source, entry, 'visible', true);
+                this.request(source, entry, 'visible', { provider: failure?.provider });
             });
             // A retry makes the background try the failed provider again: the reader's click only.
             // The shared renderer's listener never sees the event, so a script's click stops first.
