@@ -54,7 +54,11 @@ describe('createProvider', () => {
     ['deepl', {}, 'DeepL needs an API key'],
     ['openai-compatible', {}, 'needs an API key'],
     ['openai-compatible', { openaiCompatible: { baseUrl: '', model: 'm', ...BUDGET } }, 'needs a base URL'],
-    ['openai-compatible', { openaiCompatible: { baseUrl: 'ftp://x', model: 'm', ...BUDGET } }, 'needs a base URL'],
+    [
+      'openai-compatible',
+      { openaiCompatible: { baseUrl: 'ftp://x', model: 'm', ...BUDGET } },
+      'needs a base URL',
+    ],
     [
       'openai-compatible',
       { openaiCompatible: { baseUrl: 'http://api.example.com/v1', model: 'm', ...BUDGET } },
@@ -90,8 +94,9 @@ describe('createProvider', () => {
 
   it('treats a blank key as no key', () => {
     expect(
-      unavailableError(() => createProvider('deepl', { fetch, settings, secrets: { deepl: { value: '  ' } } }))
-        .kind,
+      unavailableError(() =>
+        createProvider('deepl', { fetch, settings, secrets: { deepl: { value: '  ' } } }),
+      ).kind,
     ).toBe('unavailable');
   });
 
@@ -107,7 +112,11 @@ describe('createProvider', () => {
     expect(error.message).toContain('given for api.openai.com; save it again for openrouter.ai');
     // A key saved before keys carried an origin goes nowhere either.
     expect(() =>
-      createProvider('openai-compatible', { fetch, settings, secrets: { openaiCompatible: { value: 'sk' } } }),
+      createProvider('openai-compatible', {
+        fetch,
+        settings,
+        secrets: { openaiCompatible: { value: 'sk' } },
+      }),
     ).toThrow('another address');
   });
 
