@@ -1,6 +1,6 @@
 import type { PhraseInput } from '@/utils/learning/phrase-merge';
 import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
-import { readerOnly } from '../../trusted-events';
+import { readerOnly } from '@/utils/overlay/trusted-events';
 import { LookUpPopover, type PopoverLabels } from './popover';
 import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
 import { wordAt } from './word-at';

@@ -1,5 +1,5 @@
 import type { LookUpResult } from '@/utils/learning/protocol';
-import { readerOnly } from '../../trusted-events';
+import { readerOnly } from '@/utils/overlay/trusted-events';
 import { POPOVER_CSS } from './popover-style';
 
 export interface PopoverLabels {

@@ -1,5 +1,5 @@
 import type { TermCard } from '@/utils/glossary/term-card';
-import { isFromReader } from '../../trusted-events';
+import { isFromReader } from '@/utils/overlay/trusted-events';
 
 /**
  * Term chips, per the DOM contract: one `data-rb-term="<the term as written>"` button per explained

@@ -1,7 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { TermPopover, type Translate } from '@/components/term-popover';
 import type { TermCard } from '@/utils/glossary/term-card';
-import { dropScriptEvents, readerOnly } from '../../trusted-events';
+import { dropScriptEvents, readerOnly } from '@/utils/overlay/trusted-events';
 import styles from './term-popover.css?inline';
 
 export interface TermPopoverHostOptions {

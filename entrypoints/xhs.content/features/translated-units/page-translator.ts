@@ -27,7 +27,7 @@ import {
   type OverlayState,
 } from '@/utils/overlay/overlay-element';
 import { VisibilityTracker, type Proximity } from '@/utils/viewport/visibility-tracker';
-import { dropScriptEvents } from '../../trusted-events';
+import { dropScriptEvents } from '@/utils/overlay/trusted-events';
 
 export interface PageTranslatorOptions {
   doc: Document;
