@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from './extension-session';
 import { useExtensionSession } from './extension-session';
+import { ask } from './reader-actions';
 import {
   NOTES,
   expandAllReplies,
@@ -94,21 +95,6 @@ async function writeToDatabase(session: ExtensionSession, rows: StoredRows): Pro
     },
     rows as Record<string, unknown[]>,
   );
-}
-
-/** Sends one protocol message from an extension page, as the extension's own pages do. */
-async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
-  const reply = (await page.evaluate(
-    ({ type, payload }) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      };
-      return chrome.runtime.sendMessage({ rb: 1, type, payload });
-    },
-    { type, payload },
-  )) as { ok: boolean; value: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message);
-  return reply.value;
 }
 
 /**

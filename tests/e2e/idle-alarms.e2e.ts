@@ -4,7 +4,8 @@ import type { PhraseInput } from '@/utils/learning/phrase-merge';
 import type { ReviewItem } from '@/utils/learning/phrase-store';
 import type { ExtensionSession } from './extension-session';
 import { useExtensionSession } from './extension-session';
-import { NOTES, SITE } from './support';
+import { ask } from './reader-actions';
+import { NOTES, SITE, stopServiceWorker } from './support';
 
 /**
  * An idle browser is not woken by RedBridge more than once an hour. Nobody can wait hours in CI, so
@@ -24,21 +25,9 @@ interface Alarm {
 }
 
 type Chrome = {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   alarms: { getAll(): Promise<Alarm[]> };
   action: { setBadgeText(details: object): Promise<void>; getBadgeText(details: object): Promise<string> };
 };
-
-/** Sends one protocol message from an extension page, as the extension's own pages do. */
-async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
-  const reply = (await page.evaluate(
-    ({ type, payload }) =>
-      (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ rb: 1, type, payload }),
-    { type, payload },
-  )) as { ok: boolean; value: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message);
-  return reply.value;
-}
 
 /** Every alarm of the extension, by name, as its service worker sees them. */
 async function alarms(session: ExtensionSession): Promise<Alarm[]> {
@@ -54,17 +43,6 @@ async function alarms(session: ExtensionSession): Promise<Alarm[]> {
 async function badgeText(session: ExtensionSession): Promise<string> {
   const worker = await session.browser.worker();
   return worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}));
-}
-
-/** Stops the service worker, as Chrome does with an idle one; the next event starts a new run. */
-async function stopWorker(session: ExtensionSession, page: Page): Promise<void> {
-  const cdp = await session.browser.context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find(
-    (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
-  )!;
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await cdp.detach();
 }
 
 const startedAt = (page: Page) => ask<{ startedAt: number }>(page, 'ping').then((reply) => reply.startedAt);
@@ -109,7 +87,7 @@ describe('an idle browser', () => {
     await worker.evaluate(() =>
       (globalThis as unknown as { chrome: Chrome }).chrome.action.setBadgeText({ text: '?' }),
     );
-    await stopWorker(session, popup);
+    await stopServiceWorker(session, popup);
     expect(await startedAt(popup)).toBeGreaterThan(firstRun);
     // The badge is the last thing the start-up update sets: once it shows, the alarms were seen to.
     await expect.poll(() => badgeText(session)).toBe('1');

@@ -9,6 +9,7 @@ import {
   openFixture,
   readThrough,
   snapshotUnits,
+  stopServiceWorker,
   waitForNoPending,
 } from './support';
 
@@ -158,13 +159,7 @@ describe('translation keeps going when providers fail', () => {
       });
     const firstRun = await ping();
     // Chrome stops idle MV3 workers; here it happens while the batch is at the provider.
-    const cdp = await session.browser.context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find(
-      (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
-    )!;
-    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    await cdp.detach();
+    await stopServiceWorker(session, page);
     session.server.provider.latencyMs = 0;
     const states = await settledStates(page);
     expect(states.total).toBeGreaterThan(5);

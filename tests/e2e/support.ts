@@ -4,6 +4,7 @@ import type { LanguageCode } from '@/utils/language/languages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import { planUnit } from '@/utils/language/direction';
 import { collectUnits, type Unit } from '@/utils/xhs/units';
+import type { ExtensionSession } from './extension-session';
 import { loadFixtureTranslations } from './server';
 
 export const SITE = 'https://www.xiaohongshu.com';
@@ -197,4 +198,15 @@ export async function waitForNoPending(page: Page, timeout = 20_000): Promise<vo
       timeout,
     },
   );
+}
+
+/** Stops the service worker, as Chrome does with an idle one; the next event starts a new run. */
+export async function stopServiceWorker(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.browser.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find(
+    (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
+  )!;
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
 }
