@@ -25,7 +25,7 @@ export async function ensureRepeatingAlarm(
 }
 
 /**
- * Makes sure the one-off alarm `name` fires by `when`, or an hour from `now` if that is sooner.
+ * Makes sure the one-off alarm `name` fires at `when`, but not sooner than an hour from `now`.
  * A pending one that fires earlier is kept: "an hour from now" moves with every start of the
  * worker, and once the alarm fires its listener schedules the next one.
  */
