@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FakeTranslator } from '@/utils/translate/on-device/fake-chrome-ai.testing';
 import type { OffscreenRequest } from '@/utils/translate/on-device/protocol';
+import { contentScriptSender, sendAs } from '@/tests/support/senders';
 
 /** Loads the page script afresh: the shared setup resets the fake browser's listeners per test. */
 async function loadPage() {
@@ -24,6 +25,14 @@ describe('offscreen page', () => {
       ok: true,
       value: { translations: ['[en] 你好'], detected: [null] },
     });
+  });
+
+  it('answers only the extension: a content script’s request goes unanswered', async () => {
+    const translator = new FakeTranslator();
+    vi.stubGlobal('Translator', translator);
+    await loadPage();
+    expect(await sendAs(contentScriptSender(), translateRequest(['你好']))).toBeUndefined();
+    expect(await sendAs(undefined, translateRequest(['你好']))).toBeUndefined();
   });
 
   it("answers 'unsupported' where the Translator global is missing", async () => {
