@@ -46,6 +46,7 @@ describe('settings migration', () => {
         customColors: { light: '#1a5fb4', dark: '#8ab4f8' },
         placement: 'line',
       },
+      siteInterface: 'auto',
     });
     expect(SETTINGS_VERSION).toBe(3);
   });
@@ -68,8 +69,14 @@ describe('settings migration', () => {
   });
 
   it('keeps every valid field of version 3', () => {
-    const stored = { ...DEFAULT_SETTINGS, readerLanguage: 'ko', sourceScope: 'primary' };
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      readerLanguage: 'ko',
+      sourceScope: 'primary',
+      siteInterface: 'off',
+    };
     expect(migrateSettings(stored)).toEqual(stored);
+    expect(migrateSettings({ ...stored, siteInterface: 'sometimes' }).siteInterface).toBe('auto');
   });
 
   it('repairs the appearance field by field', () => {

@@ -19,6 +19,12 @@ export type { SourceScope } from './language/direction';
 export type ColorPreset = 'site' | 'grey' | 'blue' | 'green' | 'purple' | 'brown' | 'custom';
 export const COLOR_PRESETS: ColorPreset[] = ['site', 'grey', 'blue', 'green', 'purple', 'brown', 'custom'];
 
+/**
+ * Whether the site's own interface (navigation, buttons, counts, dates, places) is shown in the
+ * reader's language: `auto` does it for every reader but a Chinese one.
+ */
+export type SiteInterface = 'auto' | 'on' | 'off';
+
 /** Where a translation sits: below the original with an accent line, or below it in a muted block. */
 export type Placement = 'line' | 'block';
 
@@ -51,6 +57,8 @@ export interface Settings {
   sourceScope: SourceScope;
   /** Added in version 2. */
   appearance: Appearance;
+  /** Added in version 3. */
+  siteInterface: SiteInterface;
 }
 
 /**
@@ -81,6 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
     customColors: { light: '#1a5fb4', dark: '#8ab4f8' },
     placement: 'line',
   },
+  siteInterface: 'auto',
 };
 
 const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
@@ -92,7 +101,9 @@ const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
  * Version 2 added `sourceScope` and `appearance`; a version-1 object gets their defaults (which keep
  * the version-1 behaviour: everything not in the reader's language, the original overlay look).
  * Version 3 moved `providers` (addresses, model, plan) into the background's database beside the
- * keys (`utils/translate/provider-config.ts`); the background adopts an older object's once.
+ * keys (`utils/translate/provider-config.ts`); the background adopts an older object's once. It
+ * added `siteInterface`, whose default (`auto`) shows the site's interface in the reader's language
+ * for every reader but a Chinese one.
  */
 export function migrateSettings(stored: unknown): Settings {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
@@ -118,6 +129,8 @@ export function migrateSettings(stored: unknown): Settings {
     sourceScope:
       raw.sourceScope === 'primary' || raw.sourceScope === 'all' ? raw.sourceScope : base.sourceScope,
     appearance: migrateAppearance(raw.appearance, base.appearance),
+    siteInterface:
+      raw.siteInterface === 'on' || raw.siteInterface === 'off' ? raw.siteInterface : base.siteInterface,
   };
 }
 

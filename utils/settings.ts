@@ -50,6 +50,12 @@ export function browserLocale(): string {
   return cachedLocale;
 }
 
+/** Whether the site's own interface is shown in the reader's language (never for a Chinese reader by default). */
+export function showsSiteInterface(settings: Settings, locale = browserLocale()): boolean {
+  if (settings.siteInterface !== 'auto') return settings.siteInterface === 'on';
+  return resolveReaderLanguage(settings, locale) !== 'zh-CN';
+}
+
 /** The language translations are shown in: the user's choice, or the browser's language. */
 export function resolveReaderLanguage(settings: Settings, locale = browserLocale()): LanguageCode {
   return settings.readerLanguage === 'auto' ? languageFromLocale(locale) : settings.readerLanguage;
