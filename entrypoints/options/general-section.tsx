@@ -4,13 +4,13 @@ import { ReaderLanguageSelect } from '@/components/language-select';
 import { SourceScopePicker } from '@/components/source-scope-picker';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
-import { resolveReaderLanguage } from '@/utils/settings';
+import { resolveReaderLanguage, showsSiteInterface } from '@/utils/settings';
 import type { UiLanguage } from '@/utils/settings-schema';
 import { SITE_HOSTS } from '@/utils/xhs/hosts';
 
 const UI_LANGUAGE_CHOICES: UiLanguage[] = ['auto', 'en', 'zh-CN'];
 
-/** Reader and interface language, display mode and the per-site switches. */
+/** Reader and interface language, display mode, the site's interface and the per-site switches. */
 export function GeneralSection() {
   const { t } = useTranslation();
   const [settings, update] = useSettings();
@@ -40,6 +40,11 @@ export function GeneralSection() {
         </select>
       </label>
       <DisplayModePicker value={settings.displayMode} onChange={(displayMode) => update({ displayMode })} />
+      <Toggle
+        label={t('settings.siteInterface')}
+        checked={showsSiteInterface(settings)}
+        onChange={(checked) => update({ siteInterface: checked ? 'on' : 'off' })}
+      />
       {SITE_HOSTS.map((host) => (
         <Toggle
           key={host}
