@@ -8,6 +8,7 @@ import {
   needsTranslation,
   openFixture,
   readThrough,
+  setSettings,
   snapshotUnits,
   stopServiceWorker,
   waitForNoPending,
@@ -96,33 +97,38 @@ describe('translation keeps going when providers fail', () => {
   it('shows “Translating…” only once a wait is noticeable, and the translation after it', async () => {
     session.server.provider.latencyMs = 1500;
     const page = await session.browser.context.newPage();
+    // The page is open before RedBridge starts on it, so the watch below is in place when the
+    // placeholder appears, however slowly this machine runs the test.
+    const worker = await session.browser.worker();
+    await setSettings(worker, { sites: { 'www.xiaohongshu.com': false, 'www.rednote.com': true } });
     await openFixture(page, `/explore/${NOTES.catTax}`);
     // Timed in the page: the moment the body's pending overlay appears, and 700 ms later.
-    const seen = await page.evaluate(
-      () =>
-        new Promise<{ first: string; later: string; label: string }>((resolve) => {
-          const check = () => {
-            const overlay = document.querySelector<HTMLElement>(
-              '#detail-desc + [data-rb-translation][data-rb-state="pending"]',
-            );
-            if (!overlay) return false;
-            const first = getComputedStyle(overlay).display;
-            setTimeout(() => {
-              const later =
-                overlay.getAttribute('data-rb-state') === 'pending'
-                  ? getComputedStyle(overlay).display
-                  : 'answered';
-              resolve({ first, later, label: overlay.textContent ?? '' });
-            }, 700);
-            return true;
-          };
-          if (check()) return;
-          const observer = new MutationObserver(() => {
-            if (check()) observer.disconnect();
-          });
-          observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-        }),
-    );
+    await page.evaluate(() => {
+      const seen = new Promise<{ first: string; later: string; label: string }>((resolve) => {
+        const check = () => {
+          const overlay = document.querySelector<HTMLElement>(
+            '#detail-desc + [data-rb-translation][data-rb-state="pending"]',
+          );
+          if (!overlay) return false;
+          const first = getComputedStyle(overlay).display;
+          setTimeout(() => {
+            const later =
+              overlay.getAttribute('data-rb-state') === 'pending'
+                ? getComputedStyle(overlay).display
+                : 'answered';
+            resolve({ first, later, label: overlay.textContent ?? '' });
+          }, 700);
+          return true;
+        };
+        const observer = new MutationObserver(() => {
+          if (check()) observer.disconnect();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+      (globalThis as unknown as { rbSeen: typeof seen }).rbSeen = seen;
+    });
+    await setSettings(worker, { sites: { 'www.xiaohongshu.com': true, 'www.rednote.com': true } });
+    const seen = await page.evaluate(() => (globalThis as unknown as { rbSeen: Promise<unknown> }).rbSeen);
     expect(seen).toEqual({ first: 'none', later: 'block', label: en.overlay.translating });
     session.server.provider.latencyMs = 0;
     await waitForNoPending(page);
