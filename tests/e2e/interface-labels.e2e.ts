@@ -133,4 +133,49 @@ describe('the site’s own interface for an English reader', () => {
     await setSettings(worker, { siteInterface: 'auto' });
     await page.close();
   });
+
+  it('shows the home page’s channels and side bar, and a profile’s counters and place, in English', async () => {
+    const page = await session.browser.context.newPage();
+    await openFixture(page, '/explore');
+    await expect
+      .poll(() => firstLabel(page, '#channel-container .channel'))
+      .toEqual({ text: 'For you', original: '推荐' });
+    const channels = await labels(page, '#channel-container .channel');
+    expect(channels).toContainEqual({ text: 'Outfits', original: '穿搭' });
+    expect(channels.every(({ text }) => !HAN.test(text))).toBe(true);
+
+    await openFixture(page, '/user/profile/5ee1ca3d00000000566dda7a');
+    // 关注 is a counter here ("Following"), not the button beside it ("Follow").
+    await expect
+      .poll(() => labels(page, '.user-interactions span.shows'))
+      .toEqual([
+        { text: 'Following', original: '关注' },
+        { text: 'Followers', original: '粉丝' },
+        { text: 'Likes and saves', original: '获赞与收藏' },
+      ]);
+    expect(await firstLabel(page, '.info-right-area span.reds-button-new-text')).toEqual({
+      text: 'Follow',
+      original: '关注',
+    });
+    expect(await firstLabel(page, '.user-content > span.user-IP')).toEqual({
+      text: 'IP location: United States',
+      original: 'IP属地：美国',
+    });
+    // The bio is the user's own text: translated below it, never relabelled.
+    expect(await page.locator('.user-desc[data-rb-label], .user-name[data-rb-label]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says “Show more replies” once a thread was expanded and more remain', async () => {
+    const page = await session.browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.catTax}`, { apiDelay: 20 });
+    const more = page.locator('.comments-container .show-more');
+    await more.first().waitFor();
+    const count = await more.count();
+    for (let index = 0; index < count; index++) await more.nth(index).click();
+    await expect
+      .poll(() => labels(page, '.comments-container .show-more'))
+      .toContainEqual({ text: 'Show more replies', original: '展开更多回复' });
+    await page.close();
+  });
 });
