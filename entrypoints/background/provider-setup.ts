@@ -14,6 +14,7 @@ import {
   type SecretId,
 } from '@/utils/translate/setup-protocol';
 import type { Timers } from '@/utils/translate/timers';
+import { BadRequestError } from '@/utils/validation/bad-request';
 import { PROVIDER_IDS, isProviderId } from '@/utils/translate/types';
 import type { TranslationService } from './translation-service';
 
@@ -136,11 +137,7 @@ function statusOf(value: string, origin: string | undefined): KeyStatus {
   };
 }
 
-/** A request the page should never send; reaches the caller as a 'bad-request' failure. */
-class SetupRequestError extends Error {
-  readonly kind = 'bad-request';
-}
-
-function badRequest(message: string): SetupRequestError {
-  return new SetupRequestError(message);
+/** A request that cannot be carried out as sent; reaches the caller as a 'bad-request' failure. */
+function badRequest(message: string): BadRequestError {
+  return new BadRequestError(message);
 }

@@ -1,5 +1,5 @@
-import * as v from 'valibot';
 import type { RedBridgeDatabase } from '../db/database';
+import { BadRequestError, checked } from '../validation/bad-request';
 import {
   providerSettingsSchema,
   DEFAULT_PROVIDER_SETTINGS,
@@ -15,16 +15,10 @@ import {
 export type HostAccessCheck = (origin: string) => Promise<boolean>;
 
 /** Raised when the options page saves an address whose host the user has not granted. */
-export class HostAccessError extends Error {
-  readonly kind = 'bad-request';
+export class HostAccessError extends BadRequestError {
   constructor(readonly origin: string) {
     super(`RedBridge may not reach ${new URL(origin).host}: allow it when the browser asks`);
   }
-}
-
-/** Raised when provider settings sent to be saved are not of the expected shape. */
-export class InvalidProviderSettingsError extends Error {
-  readonly kind = 'bad-request';
 }
 
 const ROW_ID = 'providers';
@@ -72,11 +66,7 @@ export class ProviderConfigStore {
    */
   async saveFromOptions(providers: ProviderSettings): Promise<ProviderConfig> {
     await this.gate;
-    const checked = v.safeParse(providerSettingsSchema, providers);
-    if (!checked.success) {
-      const issue = checked.issues[0];
-      throw new InvalidProviderSettingsError(`${v.getDotPath(issue) ?? 'providers'}: ${issue.message}`);
-    }
+    const valid = checked(providerSettingsSchema, providers, 'providers');
     const current = await this.readRow();
     const changed = ENDPOINT_IDS.filter((id) => providers[id].baseUrl !== current.providers[id].baseUrl);
     for (const id of changed) {
@@ -84,7 +74,7 @@ export class ProviderConfigStore {
       if (origin && !(await this.hasHostAccess(origin))) throw new HostAccessError(origin);
     }
     const unconfirmed = current.unconfirmed.filter((id) => !changed.includes(id));
-    return this.write({ providers: checked.output, unconfirmed });
+    return this.write({ providers: valid, unconfirmed });
   }
 
   /** The user allowed a waiting address from the options page: it is used once its host is granted. */

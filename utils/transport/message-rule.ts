@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { joinProblems, problemsOf } from '../validation/bad-request';
 import type { Caller } from './senders';
 
 /**
@@ -18,10 +19,7 @@ export function mayCall(rule: MessageRule, caller: Caller): boolean {
   return caller === 'extension-page' || rule.access === 'site';
 }
 
-/** The first problem of a payload that failed its schema, as `path: message`. */
+/** What is wrong with a payload that failed its schema: `path: message`, one line per problem. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'invalid payload';
-  const path = v.getDotPath(issue);
-  return path ? `${path}: ${issue.message}` : issue.message;
+  return joinProblems(problemsOf(issues)) || 'invalid payload';
 }
