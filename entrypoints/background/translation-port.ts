@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toFailure } from '@/utils/transport/messages';
-import { callerOf, type SenderLike } from '@/utils/transport/senders';
+import { callerOf, extensionIdentity, type SenderLike } from '@/utils/transport/senders';
 import { TRANSLATION_PORT, type PortOutcome } from '@/utils/transport/translation-port';
 import type { PortLike } from '@/utils/transport/translation-port';
 import { checkPortBatch } from '@/utils/transport/translation-port-schema';
@@ -67,8 +67,7 @@ export function servePort(port: PortLike, translation: TranslationService): void
 export function setupTranslationPort(translation: TranslationService): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TRANSLATION_PORT) return;
-    const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-    if (!callerOf(port.sender as SenderLike | undefined, self)) {
+    if (!callerOf(port.sender as SenderLike | undefined, extensionIdentity())) {
       port.disconnect();
       return;
     }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createOffscreenHandler } from '@/utils/translate/on-device/offscreen-handler';
 import type { OffscreenProgressMessage } from '@/utils/translate/on-device/protocol';
-import { callerOf, type SenderLike } from '@/utils/transport/senders';
+import { callerOf, extensionIdentity, type SenderLike } from '@/utils/transport/senders';
 
 // The offscreen document that hosts Chrome's built-in Translator for the background (the API exists
 // in windows only). All logic lives in the handler; this page only connects it to messaging.
@@ -13,12 +13,10 @@ const handler = createOffscreenHandler({
   },
 });
 
-const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-
 // Registered at module evaluation, before the document finishes loading, so the bridge's first
 // request after `createDocument` resolves always finds a listener. Returning `undefined` for other
 // messages leaves them to their own receivers. Content scripts' messages reach this document too;
 // only the extension's own contexts are answered.
 browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) =>
-  callerOf(sender, self) === 'extension-page' ? handler.handle(message) : undefined,
+  callerOf(sender, extensionIdentity()) === 'extension-page' ? handler.handle(message) : undefined,
 );

@@ -13,7 +13,7 @@ import {
 import type { WelcomeProtocol } from '../welcome-protocol';
 import { describeIssues, mayCall } from './message-rule';
 import { ruleOf } from './message-rules';
-import { callerOf, type ExtensionIdentity, type SenderLike } from './senders';
+import { callerOf, extensionIdentity, type SenderLike } from './senders';
 
 /**
  * The one protocol between extension contexts. Pages call `sendMessage`; the background registers
@@ -101,11 +101,6 @@ export function toFailure(error: unknown): MessageFailure {
     };
   }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** Who the background is, for telling its own pages from content scripts. */
-function extensionIdentity(): ExtensionIdentity {
-  return { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { isSiteHost } from '../xhs/hosts';
 
 /**
@@ -20,6 +21,11 @@ export interface ExtensionIdentity {
   id: string;
   /** `runtime.getURL('/')`: the origin of the extension's own pages, with a trailing slash. */
   baseUrl: string;
+}
+
+/** Who this extension is, as `callerOf` compares senders with it. */
+export function extensionIdentity(): ExtensionIdentity {
+  return { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
 }
 
 /**
