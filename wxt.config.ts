@@ -1,15 +1,10 @@
 import { defineConfig } from 'wxt';
 import { toggleShortcutFor } from './utils/shortcuts';
+import { LOOPBACK_HOSTS } from './utils/translate/provider-config';
 import { SITE_MATCHES } from './utils/xhs/hosts';
 
 /** Where a user-configured provider may be: anywhere over https, or a server on this computer. */
-const OPTIONAL_HOSTS = [
-  'https://*/*',
-  'http://localhost/*',
-  'http://*.localhost/*',
-  'http://127.0.0.1/*',
-  'http://[::1]/*',
-];
+const OPTIONAL_HOSTS = ['https://*/*', ...LOOPBACK_HOSTS.map((host) => `http://${host}/*`)];
 
 export default defineConfig({
   // A separate output folder lets two builds (e.g. a benchmark and a test run) live side by side.

@@ -130,12 +130,16 @@ export function parseEndpoint(value: string): URL | undefined {
 }
 
 /**
- * This computer: `localhost`, `*.localhost` and the usual loopback addresses, the hosts the
- * manifest lets the user grant over plain http.
+ * This computer: `localhost`, `*.localhost` and the usual loopback addresses. The manifest lets
+ * the user grant exactly these over plain http (`wxt.config.ts`).
  */
+export const LOOPBACK_HOSTS = ['localhost', '*.localhost', '127.0.0.1', '[::1]'] as const;
+
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
+  return LOOPBACK_HOSTS.some((pattern) =>
+    pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern,
+  );
 }
 
 /** This computer or the user's own network (`.local`, private IPv4): servers that take no key. */
