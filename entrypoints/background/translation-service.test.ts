@@ -92,3 +92,27 @@ describe('a keyed provider’s daily budget', () => {
     expect((await translation.providerHealth())[0]).toMatchObject({ id: 'deepl', kind: 'budget' });
   });
 });
+
+describe('the cache, when the chosen provider cannot run here', () => {
+  it.each(['unsupported', 'unavailable'] as const)(
+    'serves a revisit from the fallback’s translations (on-device model %s)',
+    async (state) => {
+      const fetch = vi.fn(async () => Response.json([['Hello'], ['zh-CN']]));
+      const translation = new TranslationService({
+        db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+        fetch,
+        loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['chrome-on-device', 'google-html'] }),
+        providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
+        onDevice: { supported: true, availability: vi.fn(async () => state), translate: vi.fn() },
+      });
+      const ask = (requestId: string) =>
+        translation.translate({ requestId, segments: ['你好'], from: 'zh-CN', to: 'en', priority: 'visible' });
+
+      expect(await ask('first')).toMatchObject({ provider: 'google-html', translations: ['Hello'] });
+      // The cache is written after the answer is handed out.
+      await vi.waitFor(async () => expect((await translation.cacheSize()).entries).toBe(1));
+      expect(await ask('revisit')).toMatchObject({ provider: 'cache', translations: ['Hello'] });
+      expect(fetch).toHaveBeenCalledTimes(1);
+    },
+  );
+});

@@ -191,12 +191,15 @@ export class TranslationService {
     const chain = createProviderChain({ providers, health: this.health, limiter: this.limiter });
     // Cached output is looked up under the provider that leads the chain and written under the one
     // that produced it: choosing another provider, model or server must not serve the old one's
-    // translations, nor a fallback's stand in for the chosen provider's.
-    const engineId = providers[0] ? engineSignature(providers[0].id, config) : 'none';
+    // translations, nor a fallback's stand in for the chosen provider's. A chosen provider that
+    // cannot run here at all (no on-device model) does not lead: its fallback's output is served.
     const queue = createTranslationQueue({
       chain,
       cache: this.cache,
-      engineFor: () => engineId,
+      engineFor: () => {
+        const lead = chain.leadProvider();
+        return lead ? engineSignature(lead, config) : 'none';
+      },
       engineOf: (provider) => engineSignature(provider, config),
       glossaryFor: (texts, _from, to) => this.glossary?.rulesFor(texts, to),
       glossaryKeyFor: (text, _from, to) => this.glossary?.ruleKeyFor(text, to) ?? '',

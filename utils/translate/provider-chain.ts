@@ -104,6 +104,8 @@ export interface ProviderChain {
   ): Promise<ChainBatchResult>;
   /** Limits of the provider a batch would go to first now; the queue cuts batches to fit them. */
   headLimits(): ProviderLimits;
+  /** The first provider that can run here: the one whose translations the reader is served. */
+  leadProvider(): ProviderId | undefined;
   healthView(): ProviderHealthView[];
 }
 
@@ -194,6 +196,11 @@ class Chain implements ProviderChain {
   headLimits(): ProviderLimits {
     const head = this.providers.find((provider) => this.health.isAvailable(provider.id)) ?? this.providers[0];
     return head ? this.limitsOf(head) : FALLBACK_LIMITS;
+  }
+
+  leadProvider(): ProviderId | undefined {
+    const lead = this.providers.find((provider) => !this.health.cannotRunHere(provider.id));
+    return (lead ?? this.providers[0])?.id;
   }
 
   healthView(): ProviderHealthView[] {

@@ -155,6 +155,16 @@ export class ProviderHealth {
     else this.records.clear();
   }
 
+  /**
+   * Whether `id` is known not to run here (no on-device model, not configured) rather than failing
+   * for a while: until it answers again, its fallback is in effect the provider the reader uses.
+   */
+  cannotRunHere(id: ProviderId): boolean {
+    const record = this.records.get(id);
+    if (!record) return false;
+    return record.pairMissing || (record.circuit !== 'closed' && record.lastError?.kind === 'unavailable');
+  }
+
   /** Error that made `id` skipped or failing, if any. */
   lastError(id: ProviderId): ProviderError | undefined {
     return this.records.get(id)?.lastError;
