@@ -51,6 +51,7 @@ function snapshotOfThisBuild(): Build {
 
 function selectedPatterns() {
   const all = [...READING_PATTERNS, THOUSAND_COMMENTS];
+  if (process.env.BENCH_PATTERNS === 'none') return [];
   const wanted = process.env.BENCH_PATTERNS?.split(',').map((name) => name.trim());
   if (!wanted) return all;
   const unknown = wanted.filter((name) => !all.some((pattern) => pattern.name === name));
@@ -84,6 +85,14 @@ async function legacyBenchmarks(server: TestServer, build: Build) {
           `fling over ${overhead.comments} comments: RedBridge ${overhead.on.sampled.extensionMs} ms, ` +
           `${overhead.extensionShareOfPageScripting} % of the page's scripting; ` +
           `long tasks it caused ${overhead.on.longTasksCausedByExtension}`,
+      },
+      {
+        result: { name: 'site-interface-labels', pass: overhead.labels.longTasksCausedByExtension === 0 },
+        line:
+          `labels on the same fling add ${overhead.labels.addedExtensionMs} ms of RedBridge's script; ` +
+          `longest call ${overhead.labels.longestExtensionCallMs.on} ms with labels, ` +
+          `${overhead.labels.longestExtensionCallMs.off} ms without; ` +
+          `long tasks caused ${overhead.labels.longTasksCausedByExtension}`,
       },
     ];
   } finally {

@@ -5,6 +5,22 @@ import { INTERFACE_LABEL_SELECTOR, interfaceLabelKind } from '@/utils/xhs/interf
 import { siteEnabled, type PageFeature } from '../feature';
 import { SiteLabeler } from './site-labeler';
 
+/**
+ * Labels the dictionary lacks are left as the site shows them and said in the console, so the
+ * dictionary can grow: a few at a time, since a console line costs more than labelling a page.
+ */
+const unknownLabels = {
+  pending: [] as string[],
+  timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  report(text: string) {
+    this.pending.push(text);
+    this.timer ??= setTimeout(() => {
+      console.debug('[RedBridge] interface labels not in the dictionary:', this.pending.splice(0));
+      this.timer = undefined;
+    }, 2_000);
+  },
+};
+
 function startLabeler(doc: Document, reader: LanguageCode): SiteLabeler {
   const labeler = new SiteLabeler({
     doc,
@@ -13,8 +29,9 @@ function startLabeler(doc: Document, reader: LanguageCode): SiteLabeler {
       const kind = interfaceLabelKind(element);
       return translateLabel(text, reader, kind ? { kind } : {});
     },
-    // Left as the site shows it; said in the console so the dictionary can grow.
-    onUnknown: (text) => console.debug('[RedBridge] interface label not in the dictionary:', text),
+    onUnknown: (text) => unknownLabels.report(text),
+    // Each translation added to a comment would otherwise be searched for labels too.
+    ownElements: '[data-rb-translation], [data-rb-compose], [data-rb-lookup]',
   });
   labeler.start();
   return labeler;

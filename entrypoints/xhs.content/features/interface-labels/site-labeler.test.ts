@@ -83,6 +83,32 @@ describe('site interface labels', () => {
     expect(onUnknown.mock.calls).toEqual([['新标签']]);
   });
 
+  it('leaves text without Chinese alone: a bare count is nothing to translate or report', async () => {
+    document.body.innerHTML = '<span class="tag">128</span><span class="tag">12-05</span>';
+    const onUnknown = start();
+    expect(document.body.querySelectorAll(`[${LABEL_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(onUnknown).not.toHaveBeenCalled();
+  });
+
+  it('never looks for labels inside what RedBridge added', async () => {
+    labeler = new SiteLabeler({
+      doc: document,
+      selector: SELECTOR,
+      translate,
+      ownElements: '[data-rb-translation]',
+    });
+    labeler.start();
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div data-rb-translation><span class="tag">作者</span></div><div><span class="tag">作者</span></div>',
+    );
+    await flush();
+    expect([...document.querySelectorAll('span.tag')].map((tag) => tag.textContent)).toEqual([
+      '作者',
+      'Author',
+    ]);
+  });
+
   it('puts back every original exactly when stopped', async () => {
     const html =
       '<nav><span class="channel">\n  发现  </span></nav><div class="total">共 7 条评论</div>' +

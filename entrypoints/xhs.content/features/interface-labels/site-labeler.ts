@@ -1,6 +1,8 @@
 /** The attribute a relabelled element carries: its original text, shown on hover or focus. */
 export const LABEL_ATTRIBUTE = 'data-rb-label';
 
+const HAN = /\p{Script=Han}/u;
+
 export interface SiteLabelerOptions {
   doc: Document;
   /** The site's interface elements (from the site adapter); only their own text nodes change. */
@@ -9,6 +11,8 @@ export interface SiteLabelerOptions {
   translate(text: string, element: Element): string | undefined;
   /** A label the dictionary lacks, once per string: left as it is, and reported for the dictionary. */
   onUnknown?(text: string): void;
+  /** Elements RedBridge itself adds (translations, bars): nothing in them is the site's. */
+  ownElements?: string;
 }
 
 interface Written {
@@ -70,7 +74,7 @@ export class SiteLabeler {
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === 3 && node.parentElement) elements.add(node.parentElement);
-        else if (node.nodeType === 1) this.collect(node as Element, elements);
+        else if (node.nodeType === 1 && !this.isOwn(node as Element)) this.collect(node as Element, elements);
       }
     }
     for (const element of elements) if (element.matches(this.options.selector)) this.label(element);
@@ -92,6 +96,10 @@ export class SiteLabeler {
     for (const element of elements) this.label(element);
   }
 
+  private isOwn(element: Element): boolean {
+    return !!this.options.ownElements && element.matches(this.options.ownElements);
+  }
+
   private collect(root: Element, into: Set<Element>): void {
     if (root.matches(this.options.selector)) into.add(root);
     for (const element of root.querySelectorAll(this.options.selector)) into.add(element);
@@ -111,10 +119,12 @@ export class SiteLabeler {
       // New, or changed by the site since: its data now is the original.
       const original = node.data;
       const label = original.trim();
-      const translated = label ? this.options.translate(label.replace(/\s+/g, ' '), element) : undefined;
+      // The site's interface speaks Chinese: a text without it (a bare count, a date) stays as it is.
+      const chinese = HAN.test(label);
+      const translated = chinese ? this.options.translate(label.replace(/\s+/g, ' '), element) : undefined;
       if (translated === undefined) {
         this.labeled.delete(node);
-        if (label) this.reportUnknown(label);
+        if (chinese) this.reportUnknown(label);
         continue;
       }
       const written = original.replace(label, translated);
