@@ -312,6 +312,10 @@ export function handleSiteRequest(req: IncomingMessage, res: ServerResponse, url
     sendPage(req, res, 200, `${keyword} - 小红书搜索`, { page: 'search', keyword });
     return true;
   }
+  if (p === '/notification') {
+    sendPage(req, res, 200, '通知 - 小红书', { page: 'notification', notifications: model.notifications() });
+    return true;
+  }
   let m = NOTE_PAGE.exec(p);
   if (m) {
     const synthetic = Math.min(20000, int(url.searchParams.get('comments'), 0));
