@@ -31,7 +31,7 @@ describe('settings migration', () => {
     // Written out in full: a change to the defaults must not silently change what a version-1 user gets.
     // `providers` moves to the background's database (see legacy-provider-settings.test.ts).
     expect(migrateSettings(stored)).toEqual({
-      version: 3,
+      version: 4,
       readerLanguage: 'ja',
       uiLanguage: 'zh-CN',
       displayMode: 'hover',
@@ -47,8 +47,9 @@ describe('settings migration', () => {
         placement: 'line',
       },
       siteInterface: 'auto',
+      compose: { assist: true, register: 'casual' },
     });
-    expect(SETTINGS_VERSION).toBe(3);
+    expect(SETTINGS_VERSION).toBe(4);
   });
 
   it('keeps every valid field of version 2 but its provider addresses', () => {
@@ -65,18 +66,32 @@ describe('settings migration', () => {
       },
     };
     const { providers: _moved, ...kept } = stored;
-    expect(migrateSettings(stored)).toEqual({ ...kept, version: 3 });
+    expect(migrateSettings(stored)).toEqual({ ...kept, version: 4 });
   });
 
-  it('keeps every valid field of version 3', () => {
-    const stored = {
+  it('keeps every valid field of version 3 and turns the compose bar on', () => {
+    const { compose: _added, ...version3 } = {
       ...DEFAULT_SETTINGS,
+      version: 3,
       readerLanguage: 'ko',
       sourceScope: 'primary',
       siteInterface: 'off',
     };
+    expect(migrateSettings(version3)).toEqual({
+      ...version3,
+      version: 4,
+      compose: { assist: true, register: 'casual' },
+    });
+    expect(migrateSettings({ ...version3, siteInterface: 'sometimes' }).siteInterface).toBe('auto');
+  });
+
+  it('keeps every valid field of version 4', () => {
+    const stored = { ...DEFAULT_SETTINGS, compose: { assist: false, register: 'neutral' } };
     expect(migrateSettings(stored)).toEqual(stored);
-    expect(migrateSettings({ ...stored, siteInterface: 'sometimes' }).siteInterface).toBe('auto');
+    expect(migrateSettings({ ...stored, compose: { assist: 'yes', register: 'rude' } }).compose).toEqual({
+      assist: true,
+      register: 'casual',
+    });
   });
 
   it('repairs the appearance field by field', () => {

@@ -1,14 +1,14 @@
 import { isLanguageCode, type LanguageCode } from './language/languages';
 import { SITE_HOSTS, type SiteHost } from './xhs/hosts';
 import type { SourceScope } from './language/direction';
-import { isProviderId, type ProviderId } from './translate/types';
+import { isProviderId, type ProviderId, type WritingRegister } from './translate/types';
 
 /**
  * User settings, kept in `browser.storage.local` so every context (content scripts included) sees
  * changes live through `storage.onChanged`. Secrets (API keys) are NOT settings: they live in the
  * background-owned database and never reach a content script.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export type DisplayMode = 'bilingual' | 'translation-only' | 'hover';
 export type UiLanguage = 'auto' | 'en' | 'zh-CN';
@@ -37,6 +37,12 @@ export interface Appearance {
   placement: Placement;
 }
 
+/** The compose bar with the site's comment box, and how the reader's words should sound translated. */
+export interface ComposeSettings {
+  assist: boolean;
+  register: WritingRegister;
+}
+
 export const FONT_SCALE_MIN = 80;
 export const FONT_SCALE_MAX = 160;
 
@@ -59,6 +65,8 @@ export interface Settings {
   appearance: Appearance;
   /** Added in version 3. */
   siteInterface: SiteInterface;
+  /** Added in version 4. */
+  compose: ComposeSettings;
 }
 
 /**
@@ -90,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
     placement: 'line',
   },
   siteInterface: 'auto',
+  compose: { assist: true, register: 'casual' },
 };
 
 const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
@@ -104,6 +113,7 @@ const DISPLAY_MODES: DisplayMode[] = ['bilingual', 'translation-only', 'hover'];
  * keys (`utils/translate/provider-config.ts`); the background adopts an older object's once. It
  * added `siteInterface`, whose default (`auto`) shows the site's interface in the reader's language
  * for every reader but a Chinese one.
+ * Version 4 added `compose`: the compose bar on, casual comments, for everyone who had an earlier one.
  */
 export function migrateSettings(stored: unknown): Settings {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
@@ -131,6 +141,15 @@ export function migrateSettings(stored: unknown): Settings {
     appearance: migrateAppearance(raw.appearance, base.appearance),
     siteInterface:
       raw.siteInterface === 'on' || raw.siteInterface === 'off' ? raw.siteInterface : base.siteInterface,
+    compose: migrateCompose(raw.compose, base.compose),
+  };
+}
+
+function migrateCompose(stored: unknown, fallback: ComposeSettings): ComposeSettings {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  return {
+    assist: typeof raw.assist === 'boolean' ? raw.assist : fallback.assist,
+    register: raw.register === 'casual' || raw.register === 'neutral' ? raw.register : fallback.register,
   };
 }
 

@@ -10,5 +10,6 @@ export function setupMessageRouter(translation: TranslationService): void {
     getStats: () => translation.todayStats(),
     getProviderHealth: () => translation.providerHealth(),
     clearCache: async () => ({ removed: await translation.clearCache() }),
+    translateWriting: (request) => translation.translateWriting(request),
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RedBridgeDatabase } from '@/utils/db/database';
+import { createGlossaryIndex } from '@/utils/glossary/glossary-index';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
 import type { TranslateRequest } from '@/utils/translate/types';
@@ -101,12 +102,21 @@ describe('the cache, when the chosen provider cannot run here', () => {
       const translation = new TranslationService({
         db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
         fetch,
-        loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['chrome-on-device', 'google-html'] }),
+        loadSettings: async () => ({
+          ...DEFAULT_SETTINGS,
+          providerOrder: ['chrome-on-device', 'google-html'],
+        }),
         providerConfig: { read: async () => ({ providers: DEFAULT_PROVIDER_SETTINGS, unconfirmed: [] }) },
         onDevice: { supported: true, availability: vi.fn(async () => state), translate: vi.fn() },
       });
       const ask = (requestId: string) =>
-        translation.translate({ requestId, segments: ['你好'], from: 'zh-CN', to: 'en', priority: 'visible' });
+        translation.translate({
+          requestId,
+          segments: ['你好'],
+          from: 'zh-CN',
+          to: 'en',
+          priority: 'visible',
+        });
 
       expect(await ask('first')).toMatchObject({ provider: 'google-html', translations: ['Hello'] });
       // The cache is written after the answer is handed out.
@@ -115,4 +125,62 @@ describe('the cache, when the chosen provider cannot run here', () => {
       expect(fetch).toHaveBeenCalledTimes(1);
     },
   );
+});
+
+describe('what the reader writes', () => {
+  it('goes to the provider with the writing style and the user’s renderings, and is never cached', async () => {
+    const bodies: unknown[] = [];
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { messages: { content: string }[] };
+      bodies.push(body);
+      const { segments } = JSON.parse(body.messages[1]!.content) as { segments: { id: string }[] };
+      const translations = segments.map(({ id }) => ({ id, text: '你的猫是我的猫主子' }));
+      return Response.json({ choices: [{ message: { content: JSON.stringify({ translations }) } }] });
+    });
+    const cat = {
+      id: 'user-cat',
+      term: 'cat boss',
+      lang: 'en' as const,
+      rendering: { 'zh-CN': '猫主子' },
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const translation = new TranslationService({
+      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+      fetch,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['openai-compatible'] }),
+      providerConfig: {
+        read: async () => ({
+          providers: {
+            ...DEFAULT_PROVIDER_SETTINGS,
+            openaiCompatible: {
+              ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible,
+              baseUrl: 'http://localhost:11434/v1',
+            },
+          },
+          unconfirmed: [],
+        }),
+      },
+      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+      glossary: { index: async () => createGlossaryIndex([], [cat]) },
+    });
+    const request = {
+      texts: ['your cat is my cat boss'],
+      from: 'en' as const,
+      to: 'zh-CN' as const,
+      writing: { register: 'neutral' as const },
+    };
+
+    expect(await translation.translateWriting(request)).toEqual({
+      translations: ['你的猫是我的猫主子'],
+      provider: 'openai-compatible',
+    });
+    const system = (bodies[0] as { messages: { content: string }[] }).messages[0]!.content;
+    expect(system).toContain('neutral, polite register');
+    expect(system).toContain('render "cat boss" as "猫主子"');
+
+    await translation.translateWriting(request);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect((await translation.cacheSize()).entries).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import type { ComposeProtocol } from '@/utils/compose/protocol';
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { readSecrets } from '@/utils/db/secrets';
@@ -24,6 +25,9 @@ import {
   type ProviderId,
   type TranslationProvider,
 } from '@/utils/translate/types';
+
+type WritingRequest = ComposeProtocol['translateWriting']['request'];
+type WritingResult = ComposeProtocol['translateWriting']['response'];
 
 export interface TranslationServiceDeps {
   db: RedBridgeDatabase;
@@ -93,6 +97,31 @@ export class TranslationService {
     const result = await queue.translate(request);
     const terms = glossary?.termsFor(request.segments, request.to);
     return terms?.length ? { ...result, terms } : result;
+  }
+
+  /**
+   * The reader's own words (or their check back), straight through the chain: no queue, since the
+   * reader is waiting on this one request, and no cache, since a draft is private and one-off.
+   * The user's renderings apply as they do to what the reader reads.
+   */
+  async translateWriting({
+    texts,
+    from,
+    to,
+    writing,
+    retryProvider,
+  }: WritingRequest): Promise<WritingResult> {
+    const { chain } = await this.currentEngine();
+    // As with a unit's retry: the provider whose failure the reader saw gets another chance.
+    if (retryProvider) this.health.reset(retryProvider);
+    const glossary = (await this.deps.glossary?.index())?.rulesFor(texts, to);
+    const { translations, providers, usage } = await chain.translateBatch(texts, from, to, {
+      ...(glossary?.length ? { glossary } : {}),
+      ...(writing ? { writing } : {}),
+    });
+    this.stats.add({ requests: usage.requests, characters: usage.characters });
+    // The payload rule lets no draft without text through, so there is a first provider.
+    return { translations, provider: providers[0]! };
   }
 
   async cancel(requestIds: string[]): Promise<number> {

@@ -6,11 +6,16 @@ import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
 import { resolveReaderLanguage, showsSiteInterface } from '@/utils/settings';
 import type { UiLanguage } from '@/utils/settings-schema';
+import type { WritingRegister } from '@/utils/translate/types';
 import { SITE_HOSTS } from '@/utils/xhs/hosts';
 
 const UI_LANGUAGE_CHOICES: UiLanguage[] = ['auto', 'en', 'zh-CN'];
+const REGISTERS: WritingRegister[] = ['casual', 'neutral'];
 
-/** Reader and interface language, display mode, the site's interface and the per-site switches. */
+/**
+ * Reader and interface language, display mode, the site's interface, compose assist and the
+ * per-site switches.
+ */
 export function GeneralSection() {
   const { t } = useTranslation();
   const [settings, update] = useSettings();
@@ -45,6 +50,26 @@ export function GeneralSection() {
         checked={showsSiteInterface(settings)}
         onChange={(checked) => update({ siteInterface: checked ? 'on' : 'off' })}
       />
+      <Toggle
+        label={t('settings.composeAssist')}
+        checked={settings.compose.assist}
+        onChange={(assist) => update({ compose: { ...settings.compose, assist } })}
+      />
+      <label className="field">
+        <span className="field-label">{t('settings.composeRegister')}</span>
+        <select
+          value={settings.compose.register}
+          onChange={(event) =>
+            update({ compose: { ...settings.compose, register: event.target.value as WritingRegister } })
+          }
+        >
+          {REGISTERS.map((register) => (
+            <option key={register} value={register}>
+              {t(`composeRegister.${register}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       {SITE_HOSTS.map((host) => (
         <Toggle
           key={host}

@@ -33,6 +33,21 @@ describe('options page', () => {
     expect(screen.getByRole('button', { name: '清除缓存' })).toBeTruthy();
   });
 
+  it('switches compose assist and the tone of translated comments', async () => {
+    await updateSettings({ uiLanguage: 'en' });
+    renderOptions();
+    fireEvent.click(
+      await screen.findByRole('switch', { name: 'Offer to translate what I write in the comment box' }),
+    );
+    await waitFor(async () => expect((await loadSettings()).compose.assist).toBe(false));
+    fireEvent.change(screen.getByLabelText('How my translated comments sound'), {
+      target: { value: 'neutral' },
+    });
+    await waitFor(async () =>
+      expect((await loadSettings()).compose).toEqual({ assist: false, register: 'neutral' }),
+    );
+  });
+
   it('reports the background’s answer when the cache is cleared', async () => {
     await updateSettings({ uiLanguage: 'en' });
     const { browser } = await import('wxt/browser');

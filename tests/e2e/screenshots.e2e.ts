@@ -56,6 +56,26 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.close();
     });
 
+    it('a comment translated before it is posted', async () => {
+      const page = await session.browser.context.newPage();
+      // The English reader answers a Chinese note; the Chinese reader an English one.
+      const [note, draft] =
+        locale === 'en'
+          ? [NOTES.chengduFood, 'Your food guide is amazing, I want to try the hotpot!']
+          : [NOTES.catTax, '你家猫好可爱，叫什么名字呀？'];
+      await openFixture(page, `/explore/${note}`, { apiDelay: 30 });
+      await page.locator('.engage-bar .content-edit').click();
+      await page.locator('.engage-bar p#content-textarea').waitFor();
+      await page.keyboard.type(draft);
+      await page.locator('[data-rb-compose] [data-rb-compose-action="translate"]').click();
+      await expect
+        .poll(() => page.locator('[data-rb-compose] [data-rb-compose-back]').textContent())
+        .not.toMatch(/…|\.\.\.$/);
+      await waitForNoPending(page);
+      await page.screenshot({ path: `${DIR}/compose-${locale}.png` });
+      await page.close();
+    });
+
     it('the popup and the options page', async () => {
       const popup = await session.browser.openExtensionPage('popup.html');
       await popup.setViewportSize({ width: 372, height: 520 });

@@ -27,6 +27,12 @@ declare global {
       rerenderComment(id: string): unknown;
       setLikeCount(id: string, count: number): unknown;
       loadedCommentCount(): number;
+      /** What the site posted, one entry per click on its send button. */
+      posts: { text: string; replyTo: string | null; trusted: boolean }[];
+      /** The open editor's model (what the site would post), or null with no editor open. */
+      editorModel(): string | null;
+      insertMention(nickname: string): void;
+      insertEmoji(code: string): void;
     };
     __rbXss?: number;
   }

@@ -14,6 +14,7 @@ import {
   type SourceLanguage,
   type TranslationProvider,
   type ProviderHealthView,
+  type WritingStyle,
 } from './types';
 
 export const CHAIN_DEFAULTS = {
@@ -56,6 +57,7 @@ export interface ProviderChainOptions {
 
 export interface ChainTranslateOptions {
   glossary?: GlossaryRule[];
+  writing?: WritingStyle;
   /** Aborting rejects with ProviderError('cancelled') and aborts the provider request in flight. */
   signal?: AbortSignal;
 }
@@ -153,6 +155,7 @@ interface ProviderRun {
   from: SourceLanguage;
   to: LanguageCode;
   glossary: GlossaryRule[] | undefined;
+  writing: WritingStyle | undefined;
   signal: AbortSignal | undefined;
   usage: ChainUsage;
   /** Whether a later provider can take over; decides whether a timeout is worth retrying here. */
@@ -248,6 +251,7 @@ class Chain implements ProviderChain {
         from,
         to,
         glossary: options.glossary,
+        writing: options.writing,
         signal: options.signal,
         usage,
         hasFallback: position < this.providers.length - 1,
@@ -432,6 +436,7 @@ class Chain implements ProviderChain {
           to: run.to,
           signal: controller.signal,
           ...(run.glossary ? { glossary: run.glossary } : {}),
+          ...(run.writing ? { writing: run.writing } : {}),
         });
       } catch (thrown) {
         call = Promise.reject(thrown);

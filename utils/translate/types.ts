@@ -70,6 +70,14 @@ export interface StatsView {
   cacheHits: number;
 }
 
+/** How the reader's own words should sound once translated: like a friend's comment, or plainer. */
+export type WritingRegister = 'casual' | 'neutral';
+
+/** The texts are the reader's own words, to be posted: written as a native commenter would. */
+export interface WritingStyle {
+  register: WritingRegister;
+}
+
 export interface ProviderRequest {
   texts: string[];
   from: SourceLanguage;
@@ -77,6 +85,8 @@ export interface ProviderRequest {
   signal: AbortSignal;
   /** Preferred renderings relevant to these texts (already filtered by the caller). */
   glossary?: GlossaryRule[];
+  /** Set when translating what the reader writes; providers that can take a style follow it. */
+  writing?: WritingStyle;
 }
 
 export interface ProviderResult {

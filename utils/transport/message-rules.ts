@@ -29,6 +29,10 @@ export const MAX_KEY_LENGTH = 1_000;
 /** The welcome page's sample is a note and two comments. */
 const MAX_SAMPLE_UNITS = 8;
 const MAX_SAMPLE_SEGMENTS = 8;
+/** A comment is at most a few hundred characters; the popup's box takes a short post's worth. */
+export const MAX_DRAFT_CHARS = 5_000;
+/** A draft is cut into pieces at each @mention, emoji and hashtag it keeps. */
+const MAX_DRAFT_PIECES = 200;
 
 const secretId = v.picklist(SECRET_IDS);
 const extension = (payload: v.GenericSchema): MessageRule => ({ access: 'extension', payload });
@@ -71,6 +75,25 @@ export const MESSAGE_RULES: { readonly [K in MessageType]: MessageRule } = {
         v.maxLength(MAX_SAMPLE_UNITS),
       ),
       to: languageSchema,
+    }),
+  ),
+
+  // What the reader writes: the compose bar on the site and the popup's quick box.
+  translateWriting: site(
+    v.strictObject({
+      texts: v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(MAX_DRAFT_CHARS))),
+        v.maxLength(MAX_DRAFT_PIECES, `a draft has more than ${MAX_DRAFT_PIECES} pieces`),
+        v.check(
+          (texts) => texts.reduce((sum, text) => sum + text.length, 0) <= MAX_DRAFT_CHARS,
+          `a draft is longer than ${MAX_DRAFT_CHARS} characters`,
+        ),
+        v.check((texts) => texts.some((text) => text.trim() !== ''), 'a draft has no text to translate'),
+      ),
+      from: sourceLanguageSchema,
+      to: languageSchema,
+      writing: v.optional(v.strictObject({ register: v.picklist(['casual', 'neutral']) })),
+      retryProvider: v.optional(providerIdSchema),
     }),
   ),
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { ComposeProtocol } from '../compose/protocol';
 import type { GlossaryProtocol } from '../glossary/protocol';
 import type { LearningProtocol } from '../learning/protocol';
 import type { ProviderSetupProtocol } from '../translate/setup-protocol';
@@ -34,7 +35,13 @@ export interface CoreProtocol {
 
 /** Every message; each feature declares its own messages beside its code. */
 export interface ProtocolMap
-  extends CoreProtocol, GlossaryProtocol, LearningProtocol, ProviderSetupProtocol, WelcomeProtocol {}
+  extends
+    CoreProtocol,
+    ComposeProtocol,
+    GlossaryProtocol,
+    LearningProtocol,
+    ProviderSetupProtocol,
+    WelcomeProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 

@@ -20,6 +20,11 @@ export function loadFixtureTranslations(): Record<string, Partial<Record<string,
   return JSON.parse(readFileSync(here('../../fixtures/data/translations.json'), 'utf8'));
 }
 
+/** Translations of what the reader writes in the tests: comments typed into the site's editors. */
+function loadDraftTranslations(): Record<string, Partial<Record<string, string>>> {
+  return JSON.parse(readFileSync(here('../../fixtures/data/draft-translations.json'), 'utf8'));
+}
+
 /**
  * One HTTPS server on loopback that plays both the site (fixture pages served as the real
  * hostnames) and the translation providers (their real wire formats), dispatching on Host.
@@ -28,7 +33,7 @@ export async function startTestServer(
   options: { latencyMs?: number; port?: number } = {},
 ): Promise<TestServer> {
   const provider = createFakeProvider({
-    translations: loadFixtureTranslations(),
+    translations: { ...loadFixtureTranslations(), ...loadDraftTranslations() },
     latencyMs: options.latencyMs ?? 0,
   });
   const server: Server = createServer(

@@ -216,6 +216,18 @@ describe('openai-compatible provider', () => {
     expect(systemPrompt({ from: 'en', to: 'zh-CN' })).toContain('into Simplified Chinese');
   });
 
+  it('asks for a native commenter’s words, in the register chosen, when the reader is writing', () => {
+    const casual = systemPrompt({ from: 'en', to: 'zh-CN', writing: { register: 'casual' } });
+    expect(casual).toContain('about to post as a comment');
+    expect(casual).toContain('native Simplified Chinese-speaking commenter');
+    expect(casual).toContain('casual, friendly register');
+    expect(casual).toContain('Keep emoji, hashtags, @mentions');
+    expect(systemPrompt({ from: 'en', to: 'zh-CN', writing: { register: 'neutral' } })).toContain(
+      'neutral, polite register',
+    );
+    expect(systemPrompt({ from: 'en', to: 'zh-CN' })).not.toContain('commenter');
+  });
+
   describeErrorMapping({
     create: (fetch) => provider(fetch, 'k'),
     misaligned: () => jsonResponse(completion('{"translations":[{"id":"0","text":"Hello"}]}')),

@@ -1,5 +1,12 @@
 import type { LanguageCode } from '../../language/languages';
-import type { FetchLike, GlossaryRule, ProviderLimits, ProviderRequest, TranslationProvider } from '../types';
+import type {
+  FetchLike,
+  GlossaryRule,
+  ProviderLimits,
+  ProviderRequest,
+  TranslationProvider,
+  WritingStyle,
+} from '../types';
 import { endpointUrl } from './base-url';
 import { badResponse, readJson, send, type StatusClassifier } from './http';
 import { isRecord, optionalString } from './json-shape';
@@ -112,9 +119,12 @@ export function systemPrompt({
   from,
   to,
   glossary,
-}: Pick<ProviderRequest, 'from' | 'to' | 'glossary'>): string {
+  writing,
+}: Pick<ProviderRequest, 'from' | 'to' | 'glossary' | 'writing'>): string {
   const lines = [
-    'You translate posts and comments from Xiaohongshu (RedNote), a Chinese social network.',
+    ...(writing
+      ? writingLines(to, writing)
+      : ['You translate posts and comments from Xiaohongshu (RedNote), a Chinese social network.']),
     `Translate the "text" of every segment into ${LANGUAGE_NAMES[to]}.`,
     from === 'auto'
       ? 'Detect the source language of each segment yourself.'
@@ -130,6 +140,18 @@ export function systemPrompt({
   const rules = glossaryLines(glossary);
   if (rules.length > 0) lines.push('Glossary, to be followed exactly:', ...rules);
   return lines.join('\n');
+}
+
+/** The reader is about to post these words: they should read as if a native commenter wrote them. */
+function writingLines(to: LanguageCode, { register }: WritingStyle): string[] {
+  return [
+    'You translate what a reader is about to post as a comment on Xiaohongshu (RedNote), a Chinese social network.',
+    `Write it the way a native ${LANGUAGE_NAMES[to]}-speaking commenter would, ` +
+      (register === 'casual'
+        ? 'in a casual, friendly register: everyday words, the way people talk in comments.'
+        : 'in a neutral, polite register: plain and clear, neither slangy nor stiff.'),
+    'Keep the meaning and the feeling; never add content, greetings or explanations.',
+  ];
 }
 
 function glossaryLines(glossary: readonly GlossaryRule[] | undefined): string[] {
