@@ -7,7 +7,9 @@ import { QuickAddTerm } from '@/components/quick-add-term';
 import { TodayStats } from '@/components/today-stats';
 import { Toggle } from '@/components/toggle';
 import { useSettings } from '@/components/use-settings';
+import { resolveReaderLanguage } from '@/utils/settings';
 import { SITE_HOSTS, type SiteHost } from '@/utils/xhs/hosts';
+import { QuickTranslate } from './quick-translate';
 import { ReviewDue } from './review-due';
 
 /** The host of the active tab when it is a supported site, so the toggle acts on that site. */
@@ -57,6 +59,7 @@ export function PopupApp() {
       <TodayStats />
       <ReviewDue />
       <QuickAddTerm />
+      <QuickTranslate reader={resolveReaderLanguage(settings)} register={settings.compose.register} />
       <footer className="popup-footer">
         <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('common.openOptions')}
