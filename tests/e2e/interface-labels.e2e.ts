@@ -93,6 +93,15 @@ describe('the site’s own interface for an English reader', () => {
     const sent = session.server.provider.requests.flatMap((request) => request.texts);
     for (const { original } of [...dates, total!]) if (original) expect(sent).not.toContain(original);
     expect(sent.some((text) => /共 \d+ 条评论|展开 \d+ 条回复|^说点什么/.test(text))).toBe(false);
+
+    // The open comment box's buttons.
+    await page.locator('.engage-bar .content-edit').click();
+    await expect
+      .poll(() => labels(page, '.engage-bar .right-btn-area > button.btn'))
+      .toEqual([
+        { text: 'Send', original: '发送' },
+        { text: 'Cancel', original: '取消' },
+      ]);
     await page.close();
   });
 

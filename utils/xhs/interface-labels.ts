@@ -27,6 +27,8 @@ export const INTERFACE_LABELS = [
   // The engage bar: 说点什么..., and 赞 / 收藏 / 评论 where there is no count yet.
   { kind: 'placeholder', selector: '.engage-bar .inner-when-not-active > span' },
   { kind: 'engage', selector: '.engage-bar .interact-container span.count' },
+  // The open comment box's 发送 / 取消.
+  { kind: 'button', selector: '.engage-bar .right-btn-area > button.btn' },
   // A profile's counters and "IP属地：…".
   { kind: 'profile', selector: '.user-interactions span.shows' },
   { kind: 'profile', selector: '.user-content > span.user-IP' },
