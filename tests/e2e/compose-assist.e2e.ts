@@ -123,6 +123,23 @@ describe('compose assist for an English reader', () => {
     await page.close();
   });
 
+  it('ignores the page’s own clicks and keys on the bar', async () => {
+    const page = await session.browser.context.newPage();
+    await openEditor(page, NOTES.chengduFood);
+    await page.keyboard.type('Your food guide is amazing, I want to try the hotpot!');
+    const asked = session.server.provider.requests.length;
+    await page.evaluate(() => {
+      const bar = document.querySelector('[data-rb-compose]')!.shadowRoot!;
+      bar.querySelector<HTMLButtonElement>('[data-rb-compose-action="translate"]')!.click();
+      const editor = document.querySelector('#content-textarea')!;
+      editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', altKey: true, bubbles: true }));
+    });
+    await page.waitForTimeout(500);
+    expect(await model(page)).toBe('Your food guide is amazing, I want to try the hotpot!');
+    expect(session.server.provider.requests.length).toBe(asked);
+    await page.close();
+  });
+
   it('answers a reply in the language of the comment replied to', async () => {
     const page = await session.browser.context.newPage();
     await openFixture(page, `/explore/${NOTES.catTax}`);

@@ -166,6 +166,23 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     await expect.poll(doneInView, { timeout: 10_000 }).toEqual(before);
   });
 
+  it('translates a comment in the site’s editor so that the site posts the translation', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.chengduFood}`, { apiDelay: 20 });
+    await page.locator('.engage-bar .content-edit').click();
+    const editor = page.locator('.engage-bar p#content-textarea');
+    await editor.waitFor();
+    await page.keyboard.type('Your food guide is amazing, I want to try the hotpot!');
+    await page.locator('[data-rb-compose] [data-rb-compose-action="translate"]').click();
+    const model = () => page.evaluate(() => window.__fixture!.editorModel());
+    await expect.poll(model, { timeout: 15_000 }).toBe('你的美食攻略太绝了，好想去吃火锅！');
+    await page.locator('.engage-bar .right-btn-area button.submit').click();
+    await expect
+      .poll(() => page.evaluate(() => window.__fixture!.posts))
+      .toEqual([{ text: '你的美食攻略太绝了，好想去吃火锅！', replyTo: null, trusted: true }]);
+    await page.close();
+  });
+
   it('logs no errors from its own code', async () => {
     const errors = await browser.extensionErrors();
     // Closing an extension tab with a message in flight is reported against it; that is this
