@@ -105,6 +105,8 @@ export class ComposeBar {
     this.translateButton.type = 'button';
     this.translateButton.setAttribute('data-rb-compose-action', 'translate');
     this.translateButton.setAttribute('aria-keyshortcuts', SHORTCUT);
+    const shortcut = create(doc, 'kbd');
+    shortcut.textContent = SHORTCUT;
     this.status = create(doc, 'span', 'status');
     this.status.setAttribute('role', 'status');
     this.retryButton = create(doc, 'button');
@@ -124,6 +126,7 @@ export class ComposeBar {
       this.mark,
       direction,
       this.translateButton,
+      shortcut,
       this.status,
       this.retryButton,
       this.undoButton,
