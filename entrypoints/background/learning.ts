@@ -42,6 +42,7 @@ export function setupLearning(translation: TranslationService, hooks: LearningHo
   const lookUp = createLookUp({
     dictionary: loadDictionary,
     readerLanguage: async () => resolveReaderLanguage(await loadSettings()),
+    canExplain: () => translation.canExplain(),
     translate: async (segments, from, to) =>
       (
         await translation.translate({

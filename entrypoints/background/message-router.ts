@@ -11,5 +11,6 @@ export function setupMessageRouter(translation: TranslationService): void {
     getProviderHealth: () => translation.providerHealth(),
     clearCache: async () => ({ removed: await translation.clearCache() }),
     translateWriting: (request) => translation.translateWriting(request),
+    explainTerm: (request) => translation.explainTerm(request),
   });
 }

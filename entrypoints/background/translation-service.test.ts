@@ -3,7 +3,7 @@ import { RedBridgeDatabase } from '@/utils/db/database';
 import { createGlossaryIndex } from '@/utils/glossary/glossary-index';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
-import type { TranslateRequest } from '@/utils/translate/types';
+import type { FetchLike, TranslateRequest } from '@/utils/translate/types';
 import { TranslationService } from './translation-service';
 
 function service(settings: () => Settings) {
@@ -182,5 +182,50 @@ describe('what the reader writes', () => {
     await translation.translateWriting(request);
     expect(fetch).toHaveBeenCalledTimes(2);
     expect((await translation.cacheSize()).entries).toBe(0);
+  });
+});
+
+describe('explaining a term', () => {
+  function explainingService(fetch: FetchLike, baseUrl = 'http://localhost:11434/v1') {
+    return new TranslationService({
+      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+      fetch,
+      loadSettings: async () => DEFAULT_SETTINGS,
+      providerConfig: {
+        read: async () => ({
+          providers: {
+            ...DEFAULT_PROVIDER_SETTINGS,
+            openaiCompatible: { ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible, baseUrl },
+          },
+          unconfirmed: [],
+        }),
+      },
+      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+    });
+  }
+
+  it('asks the language model once per term and language, then answers from the cache', async () => {
+    const fetch = vi.fn(async () =>
+      Response.json({ choices: [{ message: { content: '{"meaning": "customs", "origin": ""}' } }] }),
+    );
+    const translation = explainingService(fetch);
+    expect(await translation.canExplain()).toBe(true);
+    const ask = () =>
+      translation.explainTerm({ term: ' 海关 ', context: '小红书海关：猫税已收到', to: 'en' });
+    expect(await ask()).toEqual({
+      explanation: { meaning: 'customs' },
+      provider: 'openai-compatible',
+      cached: false,
+    });
+    expect(await ask()).toMatchObject({ explanation: { meaning: 'customs' }, cached: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('says explanations need a language model when none is set up', async () => {
+    const translation = explainingService(vi.fn(), '');
+    expect(await translation.canExplain()).toBe(false);
+    await expect(translation.explainTerm({ term: '海关', context: '', to: 'en' })).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
   });
 });

@@ -1,4 +1,6 @@
 import type { ComposeProtocol } from '@/utils/compose/protocol';
+import type { GlossaryProtocol } from '@/utils/glossary/protocol';
+import { cacheKey } from '@/utils/translate/cache-key';
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { readSecrets } from '@/utils/db/secrets';
@@ -23,10 +25,31 @@ import {
   ProviderError,
   type FetchLike,
   type ProviderId,
+  type TermExplanation,
   type TranslationProvider,
 } from '@/utils/translate/types';
 
+type ExplainTermRequest = GlossaryProtocol['explainTerm']['request'];
+type ExplainTermResult = GlossaryProtocol['explainTerm']['response'];
 type WritingRequest = ComposeProtocol['translateWriting']['request'];
+
+/** A model writing three short fields answers well within this; past it the reader gets an error. */
+const EXPLAIN_TIMEOUT_MS = 30_000;
+
+/** An explanation as cached: JSON with a meaning at least; anything else is a miss. */
+function parseExplanation(stored: string): TermExplanation | undefined {
+  try {
+    const value = JSON.parse(stored) as Partial<TermExplanation>;
+    if (typeof value.meaning !== 'string' || !value.meaning) return undefined;
+    return {
+      meaning: value.meaning,
+      ...(typeof value.literal === 'string' ? { literal: value.literal } : {}),
+      ...(typeof value.origin === 'string' ? { origin: value.origin } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
 type WritingResult = ComposeProtocol['translateWriting']['response'];
 
 export interface TranslationServiceDeps {
@@ -122,6 +145,42 @@ export class TranslationService {
     this.stats.add({ requests: usage.requests, characters: usage.characters });
     // The payload rule lets no draft without text through, so there is a first provider.
     return { translations, provider: providers[0]! };
+  }
+
+  /**
+   * A term explained in its sentence by the reader's language model, cached per term and language
+   * (under the model that wrote it), so the same term costs one request.
+   */
+  /** Whether the reader has a language model set up that can explain terms. */
+  async canExplain(): Promise<boolean> {
+    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
+    try {
+      return !!this.providerFor('openai-compatible', config, secrets).explain;
+    } catch {
+      return false;
+    }
+  }
+
+  async explainTerm({ term, context, to }: ExplainTermRequest): Promise<ExplainTermResult> {
+    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
+    const provider = this.providerFor('openai-compatible', config, secrets);
+    if (!provider.explain)
+      throw new ProviderError('unavailable', 'Explanations need an OpenAI-compatible provider');
+    const text = term.trim();
+    const key = cacheKey(`explain:${engineSignature(provider.id, config)}`, 'auto', to, text);
+    const [hit] = await this.cache.getMany([{ key, text }]);
+    const cached = hit && parseExplanation(hit.translation);
+    if (cached) return { explanation: cached, provider: provider.id, cached: true };
+    const explanation = await provider.explain({
+      term: text,
+      context,
+      to,
+      signal: AbortSignal.timeout(EXPLAIN_TIMEOUT_MS),
+    });
+    await this.cache.putMany([
+      { key, text, translation: JSON.stringify(explanation), provider: provider.id },
+    ]);
+    return { explanation, provider: provider.id, cached: false };
   }
 
   async cancel(requestIds: string[]): Promise<number> {

@@ -104,6 +104,8 @@ describe('learning for an English reader', () => {
     );
     expect(await dialog.locator('.translation').textContent()).toBeTruthy();
     expect(await dialog.textContent()).toContain('CC-CEDICT');
+    // Without a language model set up there is nothing to ask for an explanation.
+    expect(await dialog.locator('button.explain').count()).toBe(0);
     // Looking up changed nothing about the selection: copying still copies the phrase.
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('种草');
 

@@ -149,7 +149,13 @@ describe('every message, hostile payloads, every sender', () => {
       };
       if (reply.ok || reply.error?.kind !== 'forbidden') allowed.push(type);
     }
-    expect(allowed.sort()).toEqual(['lookUp', 'savePhrase', 'saveUserTerm', 'translateWriting']);
+    expect(allowed.sort()).toEqual([
+      'explainTerm',
+      'lookUp',
+      'savePhrase',
+      'saveUserTerm',
+      'translateWriting',
+    ]);
   });
 
   it('looks handlers up by own property only', async () => {

@@ -1,4 +1,6 @@
 import type { UserTermRecord } from '../db/schema';
+import type { LanguageCode } from '../language/languages';
+import type { ProviderId, TermExplanation } from '../translate/types';
 import type { UnreadableRow } from '../db/unreadable-rows';
 import type { UserGlossaryEntry } from './glossary-schema';
 import { watchRevision } from '../revision-signal';
@@ -29,6 +31,14 @@ export interface GlossaryProtocol {
   /** All or nothing: one invalid term and nothing is written. */
   importUserTerms: { request: { terms: UserTermInput[] }; response: { added: number; updated: number } };
   clearUserTerms: { request: Record<string, never>; response: { removed: number } };
+  /**
+   * A term the glossary lacks, explained in its sentence by the reader's language model (an
+   * OpenAI-compatible provider); fails `unavailable` without one. Explanations are cached per term.
+   */
+  explainTerm: {
+    request: { term: string; context: string; to: LanguageCode };
+    response: { explanation: TermExplanation; provider: ProviderId; cached: boolean };
+  };
 }
 
 /** `storage.local` key bumped whenever the user's glossary changes, so open pages refresh their terms. */

@@ -13,6 +13,8 @@ export interface LookUpDependencies {
   /** Translates segments through the extension's translation service. */
   translate: (segments: string[], from: SourceLanguage, to: LanguageCode) => Promise<string[]>;
   readerLanguage: () => Promise<LanguageCode>;
+  /** Whether a language model is there to explain what the dictionary and glossary lack. */
+  canExplain?: () => Promise<boolean>;
 }
 
 /** Longest selection looked up: the popover is for words and phrases, not whole notes. */
@@ -52,7 +54,7 @@ export function createLookUp(deps: LookUpDependencies): (request: LookUpRequest)
     const to: LanguageCode = lang === 'zh' ? (reader === 'zh-CN' ? 'en' : reader) : 'zh-CN';
 
     const withSentence = sentence && sentence !== text;
-    const [dictionary, translated] = await Promise.all([
+    const [dictionary, translated, explainable] = await Promise.all([
       lang === 'zh' ? deps.dictionary().then((loaded) => lookUpChinese(text, loaded)) : undefined,
       deps.translate(withSentence ? [text, sentence] : [text], from, to).then(
         (translations) => ({ translations, error: undefined }),
@@ -61,6 +63,7 @@ export function createLookUp(deps: LookUpDependencies): (request: LookUpRequest)
           error: error instanceof Error ? error.message : String(error),
         }),
       ),
+      deps.canExplain?.().catch(() => false) ?? false,
     ]);
     return {
       text,
@@ -70,6 +73,7 @@ export function createLookUp(deps: LookUpDependencies): (request: LookUpRequest)
       sentenceTranslation: withSentence ? (translated.translations[1] ?? null) : null,
       translatedTo: to,
       ...(translated.error && { translationError: translated.error }),
+      ...(explainable && { explainIn: reader }),
     };
   };
 }

@@ -33,6 +33,8 @@ export interface LookUpResult {
   translatedTo: LanguageCode;
   /** Why the translations are missing, when the translation service failed. */
   translationError?: string;
+  /** Set when the reader's language model can explain the text: the language it explains in. */
+  explainIn?: LanguageCode;
 }
 
 export type RestoreOutcome =

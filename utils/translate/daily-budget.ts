@@ -1,7 +1,13 @@
 import type { RedBridgeDatabase } from '../db/database';
 import { localDay } from './stats-store';
 import { systemTimers, type Timers } from './timers';
-import { ProviderError, type ProviderId, type ProviderRequest, type TranslationProvider } from './types';
+import {
+  ProviderError,
+  type ExplainRequest,
+  type ProviderId,
+  type ProviderRequest,
+  type TranslationProvider,
+} from './types';
 
 /**
  * What each keyed provider has been sent today, kept in the database so a restarted worker does
@@ -60,6 +66,7 @@ export function withDailyBudget(
   spending: DailySpending,
 ): TranslationProvider {
   if (limit <= 0) return provider;
+  const explain = provider.explain?.bind(provider);
   return {
     id: provider.id,
     limits: provider.limits,
@@ -68,5 +75,13 @@ export function withDailyBudget(
       await spending.reserve(provider.id, characters, limit);
       return provider.translate(request);
     },
+    ...(explain
+      ? {
+          explain: async (request: ExplainRequest) => {
+            await spending.reserve(provider.id, request.term.length + request.context.length, limit);
+            return explain(request);
+          },
+        }
+      : {}),
   };
 }

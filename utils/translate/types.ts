@@ -106,10 +106,29 @@ export interface ProviderLimits {
   requestsPerSecond: number;
 }
 
+/** A term (slang, a meme, an abbreviation) to explain as it is used in one sentence. */
+export interface ExplainRequest {
+  term: string;
+  /** The sentence the reader met it in. */
+  context: string;
+  /** The language the explanation is written in. */
+  to: LanguageCode;
+  signal: AbortSignal;
+}
+
+/** What a language model says a term means: its sense here, a word-for-word reading, where it comes from. */
+export interface TermExplanation {
+  meaning: string;
+  literal?: string;
+  origin?: string;
+}
+
 export interface TranslationProvider {
   readonly id: ProviderId;
   readonly limits: ProviderLimits;
   translate(request: ProviderRequest): Promise<ProviderResult>;
+  /** Only language models explain: other providers leave this out. */
+  explain?(request: ExplainRequest): Promise<TermExplanation>;
 }
 
 export type ProviderErrorKind =

@@ -31,6 +31,9 @@ const MAX_SAMPLE_UNITS = 8;
 const MAX_SAMPLE_SEGMENTS = 8;
 /** A comment is at most a few hundred characters; the popup's box takes a short post's worth. */
 export const MAX_DRAFT_CHARS = 5_000;
+/** A term to explain is a word or a phrase; its context one sentence. */
+const MAX_EXPLAINED_TERM = 60;
+const MAX_EXPLAIN_CONTEXT = 500;
 /** A draft is cut into pieces at each @mention, emoji and hashtag it keeps. */
 const MAX_DRAFT_PIECES = 200;
 
@@ -101,6 +104,13 @@ export const MESSAGE_RULES: { readonly [K in MessageType]: MessageRule } = {
   listUserTerms: extension(NO_PAYLOAD),
   listUnreadableUserTerms: extension(NO_PAYLOAD),
   saveUserTerm: site(saveUserTermPayload),
+  explainTerm: site(
+    v.strictObject({
+      term: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_EXPLAINED_TERM)),
+      context: v.pipe(v.string(), v.maxLength(MAX_EXPLAIN_CONTEXT)),
+      to: languageSchema,
+    }),
+  ),
   deleteUserTerms: extension(deleteUserTermsPayload),
   importUserTerms: extension(importUserTermsPayload),
   clearUserTerms: extension(NO_PAYLOAD),

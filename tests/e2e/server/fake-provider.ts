@@ -398,14 +398,32 @@ function parseDeepl(raw: string): ParsedRequest {
 
 /**
  * Reads the `{"to", "segments": [{id, text}]}` user message RedBridge sends and answers the way
- * its prompt asks: `{"translations": [{id, text}]}` as the assistant message content.
+ * its prompt asks: `{"translations": [{id, text}]}` as the assistant message content. An
+ * explanation request (`{"explain", "context", "to"}`) gets a meaning naming the term and its
+ * sentence, and the term's translation as its literal reading.
  */
 function parseChatCompletion(raw: string): ParsedRequest {
   const body = parseJson(raw);
   const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
   const user = [...messages].reverse().find((message) => isRecord(message) && message.role === 'user');
   const content = isRecord(user) && typeof user.content === 'string' ? parseJson(user.content) : undefined;
+  const model = isRecord(body) && typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
   const to = isRecord(content) ? content.to : undefined;
+  if (isRecord(content) && typeof content.explain === 'string' && typeof to === 'string') {
+    // An explanation: `{"explain", "context", "to"}` → `{"meaning", "literal", "origin"}`.
+    const term = content.explain;
+    const context = typeof content.context === 'string' ? content.context : '';
+    return {
+      texts: [term],
+      target: ourCode(to),
+      respond: ([literal]) =>
+        chatCompletion(model, {
+          meaning: `⟦explained⟧ what “${term}” means in “${context}”`,
+          literal: literal ?? '',
+          origin: '',
+        }),
+    };
+  }
   const segments = isRecord(content) && Array.isArray(content.segments) ? content.segments : undefined;
   const valid = segments?.every(
     (segment) => isRecord(segment) && typeof segment.id === 'string' && typeof segment.text === 'string',
@@ -413,33 +431,34 @@ function parseChatCompletion(raw: string): ParsedRequest {
   if (typeof to !== 'string' || !segments || !valid)
     throw new BadRequest('expected a user message {"to", "segments"}');
   const typed = segments as { id: string; text: string }[];
-  const model = isRecord(body) && typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
   return {
     texts: typed.map((segment) => segment.text),
     target: ourCode(to),
-    respond: (answers) => ({
-      contentType: JSON_TYPE,
-      body: JSON.stringify({
-        id: `chatcmpl-fake${Date.now().toString(36)}`,
-        object: 'chat.completion',
-        created: Math.floor(Date.now() / 1000),
-        model,
-        choices: [
-          {
-            index: 0,
-            message: {
-              role: 'assistant',
-              content: JSON.stringify({
-                translations: answers.map((text, index) => ({ id: typed[index]?.id, text })),
-              }),
-              refusal: null,
-            },
-            logprobs: null,
-            finish_reason: 'stop',
-          },
-        ],
-        usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+    respond: (answers) =>
+      chatCompletion(model, {
+        translations: answers.map((text, index) => ({ id: typed[index]?.id, text })),
       }),
+  };
+}
+
+/** A chat completion whose assistant message is `answer` as JSON. */
+function chatCompletion(model: string, answer: unknown): { contentType: string; body: string } {
+  return {
+    contentType: JSON_TYPE,
+    body: JSON.stringify({
+      id: `chatcmpl-fake${Date.now().toString(36)}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model,
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: JSON.stringify(answer), refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
+      usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
     }),
   };
 }

@@ -1,6 +1,7 @@
+import { vi } from 'vitest';
 import { ProviderError } from '../types';
 import { MisalignedBatchError } from './misaligned-batch-error';
-import { createOpenAiCompatibleProvider, systemPrompt } from './openai-compatible';
+import { createOpenAiCompatibleProvider, explainPrompt, systemPrompt } from './openai-compatible';
 import { describeErrorMapping, translationError } from './provider-contract.testing';
 import { jsonResponse, recordedFetch, signal } from './recorded-fetch.testing';
 
@@ -214,6 +215,37 @@ describe('openai-compatible provider', () => {
   it('leaves the glossary section out when there is no glossary', () => {
     expect(systemPrompt({ from: 'en', to: 'zh-CN' })).not.toContain('Glossary');
     expect(systemPrompt({ from: 'en', to: 'zh-CN' })).toContain('into Simplified Chinese');
+  });
+
+  it('explains a term in its sentence, in the reader’s language, from a JSON answer', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      jsonResponse(
+        completion(
+          '```json\n{"meaning": "customs (here: joking border control)", "literal": "sea gate", "origin": ""}\n```',
+        ),
+      ),
+    );
+    const explanation = await provider(fetch, 'sk-test').explain!({
+      term: '海关',
+      context: '小红书海关：猫税已收到',
+      to: 'en',
+      signal: signal(),
+    });
+    expect(explanation).toEqual({ meaning: 'customs (here: joking border control)', literal: 'sea gate' });
+    const body = JSON.parse(String(fetch.mock.calls[0]![1]!.body)) as { messages: { content: string }[] };
+    expect(body.messages[0]!.content).toBe(explainPrompt('en'));
+    expect(JSON.parse(body.messages[1]!.content)).toEqual({
+      explain: '海关',
+      context: '小红书海关：猫税已收到',
+      to: 'en',
+    });
+  });
+
+  it('refuses an explanation without a meaning', async () => {
+    const fetch = vi.fn(async () => jsonResponse(completion('{"literal": "sea gate"}')));
+    await expect(
+      provider(fetch, 'sk-test').explain!({ term: '海关', context: '', to: 'en', signal: signal() }),
+    ).rejects.toMatchObject({ kind: 'bad-response' });
   });
 
   it('asks for a native commenter’s words, in the register chosen, when the reader is writing', () => {

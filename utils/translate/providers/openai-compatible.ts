@@ -4,6 +4,7 @@ import type {
   GlossaryRule,
   ProviderLimits,
   ProviderRequest,
+  TermExplanation,
   TranslationProvider,
   WritingStyle,
 } from '../types';
@@ -71,6 +72,30 @@ export function createOpenAiCompatibleProvider({
 }: OpenAiCompatibleDeps): TranslationProvider {
   const provider = 'openai-compatible';
   const url = endpointUrl(baseUrl, 'chat/completions');
+  /** One chat completion asked for JSON; the answer's message content. */
+  const complete = async (system: string, user: string, signal: AbortSignal): Promise<string> => {
+    const response = await send(
+      fetch,
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+        },
+        body: JSON.stringify({
+          model,
+          messages: [
+            { role: 'system', content: system },
+            { role: 'user', content: user },
+          ],
+          response_format: { type: 'json_object' },
+        }),
+      },
+      { provider, signal, classify: classifyOpenAiStatus },
+    );
+    return messageContent(await readJson(response, { provider, signal }));
+  };
   return {
     id: provider,
     limits: OPENAI_COMPATIBLE_LIMITS,
@@ -85,34 +110,49 @@ export function createOpenAiCompatibleProvider({
         to: request.to,
         segments: sent.map((index) => ({ id: String(index), text: texts[index] ?? '' })),
       };
-      const response = await send(
-        fetch,
-        url,
-        {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
-          },
-          body: JSON.stringify({
-            model,
-            messages: [
-              { role: 'system', content: systemPrompt(request) },
-              { role: 'user', content: JSON.stringify(message) },
-            ],
-            response_format: { type: 'json_object' },
-          }),
-        },
-        { provider, signal, classify: classifyOpenAiStatus },
-      );
-      const byId = translationsById(await readJson(response, { provider, signal }));
+      const content = await complete(systemPrompt(request), JSON.stringify(message), signal);
+      const byId = translationsById(content);
       for (const index of sent) translations[index] = byId.get(String(index));
       if (translations.some((translation) => translation === undefined)) {
         throw new MisalignedBatchError(provider, translations);
       }
       return { translations: translations as string[] };
     },
+    async explain({ term, context, to, signal }) {
+      const message: ExplainMessage = { explain: term, context, to };
+      const content = await complete(explainPrompt(to), JSON.stringify(message), signal);
+      return explanationOf(parseModelJson(content), content);
+    },
   };
+}
+
+/** The user message of an explanation: what the model explains, and what the fake provider reads back. */
+export interface ExplainMessage {
+  explain: string;
+  context: string;
+  to: LanguageCode;
+}
+
+export function explainPrompt(to: LanguageCode): string {
+  return [
+    'You explain internet slang, memes and abbreviations that readers meet on Xiaohongshu (RedNote), a Chinese social network, in Chinese and in English.',
+    `Write in ${LANGUAGE_NAMES[to]}, for a reader who does not know the term.`,
+    'The input is JSON {"explain": term, "context": the sentence it was used in, "to": language}.',
+    'Answer with JSON only: {"meaning": "<what it means in this sentence, one or two sentences>",',
+    '"literal": "<a word-for-word reading, or empty when it says nothing more>",',
+    '"origin": "<where it comes from and since when, one sentence; empty when not known>"}.',
+    'If the term is ordinary language rather than slang, say what it means in the sentence. Never invent an origin.',
+  ].join('\n');
+}
+
+function explanationOf(parsed: unknown, content: string): TermExplanation {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const meaning = isRecord(parsed) ? text(parsed.meaning) : undefined;
+  if (!isRecord(parsed) || !meaning)
+    throw badResponse('openai-compatible', `answer is not {"meaning": ...}: ${content.slice(0, 120)}`);
+  const literal = text(parsed.literal);
+  const origin = text(parsed.origin);
+  return { meaning, ...(literal ? { literal } : {}), ...(origin ? { origin } : {}) };
 }
 
 export function systemPrompt({
@@ -164,8 +204,7 @@ function glossaryLines(glossary: readonly GlossaryRule[] | undefined): string[] 
  * Pulls `{id → text}` out of a chat completion. Ids that appear more than once are dropped:
  * with two candidate texts there is no telling which belongs to the segment.
  */
-function translationsById(completion: unknown): Map<string, string> {
-  const content = messageContent(completion);
+function translationsById(content: string): Map<string, string> {
   const parsed = parseModelJson(content);
   const entries = translationEntries(parsed);
   if (!entries)

@@ -20,6 +20,15 @@ const labels: PopoverLabels = {
   merged: 'Already in your phrasebook',
   close: 'Close',
   credit: 'Dictionary: CC-CEDICT (CC BY-SA 4.0)',
+  explain: 'Explain',
+  explaining: 'Asking…',
+  explanation: 'Explanation',
+  aiGenerated: 'AI-generated',
+  literal: 'Literally',
+  origin: 'Origin',
+  keep: 'Add to my glossary',
+  kept: 'Added',
+  explainFailed: (message) => `No explanation: ${message}`,
 };
 
 const answer: LookUpResult = {

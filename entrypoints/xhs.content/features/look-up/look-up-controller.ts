@@ -1,5 +1,8 @@
+import type { LanguageCode } from '@/utils/language/languages';
 import type { PhraseInput } from '@/utils/learning/phrase-merge';
 import type { LookUpRequest, LookUpResult } from '@/utils/learning/protocol';
+import type { PhraseLanguage } from '@/utils/learning/records';
+import type { TermExplanation } from '@/utils/translate/types';
 import { readerOnly } from '@/utils/overlay/trusted-events';
 import { LookUpPopover, type PopoverLabels } from './popover';
 import { contextOfRange, readSelection, type SelectionContext } from './selection-context';
@@ -14,6 +17,15 @@ export interface LookUpControllerOptions {
   labels: PopoverLabels;
   lookUp: (request: LookUpRequest) => Promise<LookUpResult>;
   save: (input: PhraseInput) => Promise<{ created: boolean }>;
+  /** Explains a term in its sentence with the reader's language model (when the answer offers it). */
+  explain?: (request: { term: string; context: string; to: LanguageCode }) => Promise<TermExplanation>;
+  /** How an explained term is kept in the reader's glossary; undefined when it cannot be. */
+  keepTerm?: (term: {
+    term: string;
+    lang: PhraseLanguage;
+    to: LanguageCode;
+    explanation: TermExplanation;
+  }) => (() => Promise<void>) | undefined;
 }
 
 /** What a look-up saves: the phrase, its meaning, and the sentence and page it came from. */
@@ -265,8 +277,17 @@ export class LookUpController {
       return;
     }
     if (generation !== this.generation) return;
-    this.popover.showResult(result, async () =>
-      (await this.options.save(phraseToSave(result, context))).created ? 'created' : 'merged',
+    const { explain, keepTerm } = this.options;
+    const to = result.explainIn;
+    this.popover.showResult(
+      result,
+      async () => ((await this.options.save(phraseToSave(result, context))).created ? 'created' : 'merged'),
+      explain && to
+        ? {
+            explain: () => explain({ term: result.text, context: context.sentence, to }),
+            keeping: (explanation) => keepTerm?.({ term: result.text, lang: result.lang, to, explanation }),
+          }
+        : undefined,
     );
     if (byKeyboard) this.popover.focus();
   }

@@ -26,8 +26,12 @@ button {
 button.close { background: transparent; color: inherit; border-color: transparent; padding: 0 6px; font-size: 16px; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 button:disabled { opacity: 0.6; cursor: default; }
+button.explain, button.keep { background: transparent; color: #c4162e; }
+.ai-badge { font-weight: 500; font-size: 11px; padding: 0 6px; border-radius: 999px; border: 1px solid currentColor; }
+.literal, .origin { color: #5f6368; }
 /* The site's dark theme, copied onto the host from <html dark>. */
 :host([dark]) .panel { background: #2a2a2d; color: #ececec; border-color: #3a3a3e; }
-:host([dark]) .muted, :host([dark]) h3 { color: #a8abb0; }
+:host([dark]) .muted, :host([dark]) h3, :host([dark]) .literal, :host([dark]) .origin { color: #a8abb0; }
+:host([dark]) button.explain, :host([dark]) button.keep { color: #ff8a9a; border-color: #ff8a9a; }
 :host([dark]) .pinyin, :host([dark]) .sense-pinyin { color: #ff8a9a; }
 `;

@@ -1,4 +1,5 @@
 import type { LookUpResult } from '@/utils/learning/protocol';
+import type { TermExplanation } from '@/utils/translate/types';
 import { readerOnly } from '@/utils/overlay/trusted-events';
 import { POPOVER_CSS } from './popover-style';
 
@@ -15,6 +16,22 @@ export interface PopoverLabels {
   merged: string;
   close: string;
   credit: string;
+  explain: string;
+  explaining: string;
+  explanation: string;
+  aiGenerated: string;
+  literal: string;
+  origin: string;
+  keep: string;
+  kept: string;
+  explainFailed: (message: string) => string;
+}
+
+/** What the popover can do with a term the reader's language model explains. */
+export interface ExplainActions {
+  explain(): Promise<TermExplanation>;
+  /** How to keep the explanation as a term of the reader's own glossary, when it can be kept. */
+  keeping(explanation: TermExplanation): (() => Promise<void>) | undefined;
 }
 
 export interface Anchor {
@@ -128,8 +145,15 @@ export class LookUpPopover {
     );
   }
 
-  /** Fills the popover with a look-up's answer; `save` runs when the reader presses Save. */
-  showResult(result: LookUpResult, save: () => Promise<'created' | 'merged'>): void {
+  /**
+   * Fills the popover with a look-up's answer; `save` runs when the reader presses Save, and
+   * `explaining`, when given, offers Explain.
+   */
+  showResult(
+    result: LookUpResult,
+    save: () => Promise<'created' | 'merged'>,
+    explaining?: ExplainActions,
+  ): void {
     const doc = this.doc;
     const parts: HTMLElement[] = [this.header(result.text)];
     if (result.dictionary?.pinyin) parts.push(element(doc, 'p', 'pinyin', result.dictionary.pinyin));
@@ -190,10 +214,76 @@ export class LookUpPopover {
       'click',
       readerOnly(() => this.onSave?.()),
     );
-    actions.append(saveButton, status);
-    parts.push(actions);
+    actions.append(saveButton);
+    const explanation = element(doc, 'section', 'explanation');
+    explanation.hidden = true;
+    if (explaining && result.explainIn) {
+      const explainButton = element(doc, 'button', 'explain', this.labels.explain);
+      explainButton.type = 'button';
+      explainButton.addEventListener(
+        'click',
+        readerOnly(() => {
+          explainButton.disabled = true;
+          void this.explain(explanation, explaining, result.explainIn!);
+        }),
+      );
+      actions.append(explainButton);
+    }
+    actions.append(status);
+    parts.push(actions, explanation);
     if (result.dictionary) parts.push(element(doc, 'p', 'muted credit', this.labels.credit));
     this.panel.replaceChildren(...parts);
+    this.place();
+  }
+
+  /** Asks for the explanation and shows it, marked as written by a language model, with Keep. */
+  private async explain(section: HTMLElement, actions: ExplainActions, lang: string): Promise<void> {
+    const doc = this.doc;
+    section.hidden = false;
+    section.replaceChildren(element(doc, 'p', 'muted', this.labels.explaining));
+    this.place();
+    let explanation: TermExplanation;
+    try {
+      explanation = await actions.explain();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      section.replaceChildren(element(doc, 'p', 'error', this.labels.explainFailed(message)));
+      return;
+    }
+    const heading = element(doc, 'h3', undefined, this.labels.explanation);
+    heading.append(' ', element(doc, 'span', 'ai-badge', this.labels.aiGenerated));
+    const body = element(doc, 'div', 'explanation-body');
+    body.lang = lang;
+    body.setAttribute('data-rb-ai-explanation', '');
+    body.append(element(doc, 'p', 'meaning', explanation.meaning));
+    if (explanation.literal)
+      body.append(element(doc, 'p', 'literal', `${this.labels.literal}: ${explanation.literal}`));
+    if (explanation.origin)
+      body.append(element(doc, 'p', 'origin', `${this.labels.origin}: ${explanation.origin}`));
+    section.replaceChildren(heading, body);
+    const keepIt = actions.keeping(explanation);
+    if (keepIt) {
+      const keep = element(doc, 'button', 'keep', this.labels.keep);
+      keep.type = 'button';
+      const kept = element(doc, 'span', 'muted');
+      kept.setAttribute('role', 'status');
+      keep.addEventListener(
+        'click',
+        readerOnly(() => {
+          keep.disabled = true;
+          keepIt().then(
+            () => (kept.textContent = this.labels.kept),
+            (error: unknown) => {
+              keep.disabled = false;
+              kept.textContent = this.labels.failed(error instanceof Error ? error.message : String(error));
+            },
+          );
+        }),
+      );
+      const row = element(doc, 'div', 'actions');
+      row.append(keep, kept);
+      section.append(row);
+    }
     this.place();
   }
 
