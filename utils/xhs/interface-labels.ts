@@ -38,7 +38,18 @@ export type InterfaceLabelKind = (typeof INTERFACE_LABELS)[number]['kind'];
 
 export const INTERFACE_LABEL_SELECTOR = INTERFACE_LABELS.map(({ selector }) => selector).join(', ');
 
+/** One selector per kind, in the order kinds first appear: a few `matches` calls per element. */
+const SELECTOR_OF_KIND = [...new Set(INTERFACE_LABELS.map(({ kind }) => kind))].map(
+  (kind) =>
+    [
+      kind,
+      INTERFACE_LABELS.filter((label) => label.kind === kind)
+        .map(({ selector }) => selector)
+        .join(', '),
+    ] as const,
+);
+
 /** The kind of interface element `element` is (it matches `INTERFACE_LABEL_SELECTOR`). */
 export function interfaceLabelKind(element: Element): InterfaceLabelKind | undefined {
-  return INTERFACE_LABELS.find(({ selector }) => element.matches(selector))?.kind;
+  return SELECTOR_OF_KIND.find(([, selector]) => element.matches(selector))?.[0];
 }

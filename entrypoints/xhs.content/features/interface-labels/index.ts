@@ -21,13 +21,23 @@ const unknownLabels = {
   },
 };
 
+/** Distinct labels remembered per reader language; a long session's dates and counts pass it. */
+const MEMO_SIZE = 4_096;
+
 function startLabeler(doc: Document, reader: LanguageCode): SiteLabeler {
+  // A page repeats the same few labels (回复, 作者, places, dates) hundreds of times.
+  const memo = new Map<string, string | undefined>();
   const labeler = new SiteLabeler({
     doc,
     selector: INTERFACE_LABEL_SELECTOR,
     translate: (text, element) => {
       const kind = interfaceLabelKind(element);
-      return translateLabel(text, reader, kind ? { kind } : {});
+      const key = `${kind ?? ''}\u0000${text}`;
+      if (memo.has(key)) return memo.get(key);
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      const label = translateLabel(text, reader, kind ? { kind } : {});
+      memo.set(key, label);
+      return label;
     },
     onUnknown: (text) => unknownLabels.report(text),
     // Each translation added to a comment would otherwise be searched for labels too.
