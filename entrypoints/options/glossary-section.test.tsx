@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { GlossaryService, setupGlossary } from '@/entrypoints/background/glossary';
 import { I18nRoot } from '@/components/i18n-root';
 import { RedBridgeDatabase } from '@/utils/db/database';
+import { BUNDLED_GLOSSARY, BUNDLED_GLOSSARY_VERSION } from '@/utils/glossary/bundled-glossary';
 import { sendMessage } from '@/utils/transport/messages';
 import { updateSettings } from '@/utils/settings';
 import { GlossarySection } from './glossary-section';
@@ -65,6 +66,14 @@ describe('glossary section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('Restored 1 terms.');
     expect((await glossary.store.list())[0]).toMatchObject({ id: stored!.id, rendering: { en: 'RedNoter' } });
+  });
+
+  it('names the built-in glossary in use: its size and version', async () => {
+    await renderSection('en');
+    const line = await screen.findByText(/^Built in: \d+ Chinese and \d+ English terms \(glossary /);
+    expect(line.textContent).toContain(BUNDLED_GLOSSARY_VERSION);
+    const zh = BUNDLED_GLOSSARY.filter((entry) => entry.lang === 'zh').length;
+    expect(line.textContent).toContain(`${zh} Chinese`);
   });
 
   it('shows a term added elsewhere while it is open', async () => {

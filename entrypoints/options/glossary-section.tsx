@@ -6,6 +6,7 @@ import { UnreadableRows } from '@/components/unreadable-rows';
 import { useSettings } from '@/components/use-settings';
 import type { UserTermRecord } from '@/utils/db/schema';
 import type { UnreadableRow } from '@/utils/db/unreadable-rows';
+import { BUNDLED_GLOSSARY, BUNDLED_GLOSSARY_VERSION } from '@/utils/glossary/bundled-glossary';
 import { normalizeTerm } from '@/utils/glossary/normalize';
 import { glossaryToCsv, glossaryToJson, parseGlossaryFile } from '@/utils/glossary/glossary-io';
 import { watchGlossary, type UserTermInput } from '@/utils/glossary/protocol';
@@ -136,6 +137,13 @@ export function GlossarySection() {
         />
       )}
       <p className="muted">{t('glossary.help')}</p>
+      <p className="muted" data-bundled-glossary>
+        {t('glossary.bundled', {
+          zh: BUNDLED_GLOSSARY.filter((entry) => entry.lang === 'zh').length,
+          en: BUNDLED_GLOSSARY.filter((entry) => entry.lang === 'en').length,
+          version: BUNDLED_GLOSSARY_VERSION,
+        })}
+      </p>
 
       <div className="subsection">
         <h3>{t('glossary.addTitle')}</h3>
