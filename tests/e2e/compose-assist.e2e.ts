@@ -147,7 +147,13 @@ describe('compose assist for an English reader', () => {
     // "猫ちゃん可愛すぎる！日本からも猫税を払いに来ました🐱"
     await page.locator(`#comment-${JAPANESE_COMMENT} .interactions .reply`).first().click();
     await page.locator(EDITOR).waitFor();
-    await expect.poll(() => page.locator(`${BAR} select[data-rb-compose-target]`).inputValue()).toBe('ja');
+    const target = page.locator(`${BAR} select[data-rb-compose-target]`);
+    await expect.poll(() => target.inputValue()).toBe('ja');
+    // Cancelled, then a comment on the note itself: the English note is answered in Chinese again.
+    await page.locator('.engage-bar .right-btn-area .cancel').click();
+    await page.locator('.engage-bar .content-edit').click();
+    await page.locator(EDITOR).waitFor();
+    await expect.poll(() => target.inputValue()).toBe('zh-CN');
     await page.close();
   });
 });

@@ -19,6 +19,8 @@ const COMPOSE = {
   kept: '.mention, [contenteditable="false"], img',
   /** A comment's reply button: the bottom editor then answers that comment. */
   replyButton: '.comment-item .interactions .reply',
+  /** The inactive box ("说点什么..."): clicking it starts a comment on the note itself. */
+  newComment: '.engage-bar .inner-when-not-active',
 } as const;
 
 export const COMPOSE_EDITOR_SELECTOR = `${COMPOSE.noteEditor}, ${COMPOSE.notificationEditor}`;
@@ -51,6 +53,11 @@ export function findComposeEditors(root: ParentNode): ComposeEditor[] {
       },
     };
   });
+}
+
+/** Whether `target` starts a comment on the note itself rather than a reply. */
+export function startsNewComment(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest(COMPOSE.newComment);
 }
 
 /** The comment whose reply button `target` is, when it is one. */

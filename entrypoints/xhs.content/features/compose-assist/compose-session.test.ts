@@ -68,7 +68,7 @@ function setup(slots: string[], translate?: ComposeSessionOptions['translate']) 
     },
     settle: () => Promise.resolve(),
     describe: (error) => (error instanceof Error ? error.message : String(error)),
-    messages: LABELS,
+    messages: { alreadyIn: LABELS.alreadyIn, changed: () => LABELS.changed, failed: LABELS.failed },
   });
   session.refresh();
   const shadow = bar.host.shadowRoot!;

@@ -23,7 +23,7 @@ export interface ComposeSessionOptions {
   settle(): Promise<void>;
   /** Why something failed, in words the reader can act on. */
   describe(error: unknown): string;
-  messages: { alreadyIn(language: string): string; changed: string; failed(reason: string): string };
+  messages: { alreadyIn(language: string): string; changed(): string; failed(reason: string): string };
 }
 
 function sameSlots(a: readonly string[], b: readonly string[]): boolean {
@@ -105,7 +105,7 @@ export class ComposeSession {
         writing: { register: this.options.register() },
         ...(retryProvider ? { retryProvider } : {}),
       });
-      if (!sameSlots(field.slots(), current)) throw new DraftChangedError(this.options.messages.changed);
+      if (!sameSlots(field.slots(), current)) throw new DraftChangedError(this.options.messages.changed());
       const translation = assembleDraft(plan, translations);
       await writeDraft(field, translation, current, { settle: this.options.settle });
       this.written = { original, translation: field.slots() };
@@ -114,7 +114,7 @@ export class ComposeSession {
       if (error instanceof MessageError) this.failedProvider = error.failure.provider;
       const message =
         error instanceof DraftChangedError
-          ? this.options.messages.changed
+          ? this.options.messages.changed()
           : this.options.messages.failed(this.options.describe(error));
       bar.setState({ kind: 'failed', message, retry: !(error instanceof InsertionError) });
       return;

@@ -8,6 +8,7 @@ import {
   answeredText,
   findComposeEditors,
   replyTargetOf,
+  startsNewComment,
   type ComposeEditor,
 } from '@/utils/xhs/compose';
 import { siteEnabled, type PageFeature } from '../feature';
@@ -59,6 +60,12 @@ export const composeAssist: PageFeature = {
     const sessions = new Map<HTMLElement, { session: ComposeSession; bar: ComposeBar }>();
     let replyingTo: Element | undefined;
     let labels = barLabels(i18n);
+    // Read when shown, so a session started before the interface language changed follows it.
+    const messages = {
+      alreadyIn: (language: string) => labels.alreadyIn(language),
+      changed: () => labels.changed,
+      failed: (reason: string) => labels.failed(reason),
+    };
 
     /** Why a translation failed, in words the reader can act on. */
     const describe = (error: unknown) => {
@@ -89,7 +96,7 @@ export const composeAssist: PageFeature = {
         translate: (request) => sendMessage('translateWriting', request),
         settle: () => nextFrame(view),
         describe,
-        messages: labels,
+        messages,
       });
       editor.placeBar(bar.host);
       sessions.set(editor.element, { session, bar });
@@ -118,7 +125,7 @@ export const composeAssist: PageFeature = {
     };
     const onClick = (event: MouseEvent) => {
       const comment = replyTargetOf(event.target);
-      if (!comment) return;
+      if (!comment && !startsNewComment(event.target)) return;
       replyingTo = comment;
       for (const { session } of sessions.values()) session.replyChanged();
     };
