@@ -17,6 +17,7 @@ const translation = {
     translations: segments.map((segment) => `⟦${segment}⟧`),
     provider: 'google-html',
   })),
+  canExplain: vi.fn(async () => false),
 } as unknown as TranslationService;
 
 describe('learning in the background', () => {

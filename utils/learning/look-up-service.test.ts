@@ -63,6 +63,29 @@ describe('look-up', () => {
     expect((await lookUp({ text: '被这只猫种草了', sentence, at: 3 })).text).toBe('猫');
   });
 
+  it('offers an explanation in the reader’s language only when a language model can give one', async () => {
+    const withModel = createLookUp({
+      dictionary: async () => shippedDictionary(),
+      translate: async (segments) => segments,
+      readerLanguage: async () => 'en',
+      canExplain: async () => true,
+    });
+    expect((await withModel({ text: '海关', sentence: '小红书海关' })).explainIn).toBe('en');
+    const broken = createLookUp({
+      dictionary: async () => shippedDictionary(),
+      translate: async (segments) => segments,
+      readerLanguage: async () => 'en',
+      canExplain: () => {
+        throw new Error('no engine');
+      },
+    });
+    const result = await broken({ text: '海关', sentence: '小红书海关' });
+    expect(result.explainIn).toBeUndefined();
+    expect(result.dictionary?.pinyin).toBe('hǎiguān');
+    const { lookUp } = setup('en');
+    expect((await lookUp({ text: '海关', sentence: '' })).explainIn).toBeUndefined();
+  });
+
   it('keeps the dictionary part when translation fails', async () => {
     const { lookUp } = setup(
       'en',

@@ -63,7 +63,10 @@ export function createLookUp(deps: LookUpDependencies): (request: LookUpRequest)
           error: error instanceof Error ? error.message : String(error),
         }),
       ),
-      deps.canExplain?.().catch(() => false) ?? false,
+      // Whether Explain is offered never stands in the way of the look-up itself.
+      Promise.resolve()
+        .then(() => deps.canExplain?.() ?? false)
+        .catch(() => false),
     ]);
     return {
       text,
