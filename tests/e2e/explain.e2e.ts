@@ -5,6 +5,7 @@ import type { ProviderConfig } from '@/utils/translate/provider-config';
 import type { ExtensionBrowser } from './browser';
 import { useExtensionSession } from './extension-session';
 import { ask, dragSelect, lookUpPopover as popover } from './reader-actions';
+import { allowSiteAccess } from './site-access';
 import { NOTES, loadAllComments, openFixture } from './support';
 
 const OPENAI = 'https://api.openai.com';
@@ -16,18 +17,7 @@ const TERM = '海关';
 
 /** An OpenAI-compatible provider on the fake service's host, set up as the options page does. */
 async function setUpLanguageModel(browser: ExtensionBrowser): Promise<void> {
-  const grant = await browser.context.newPage();
-  await grant.goto('chrome://extensions');
-  await grant.evaluate(
-    ({ id, pattern }) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id, pattern),
-    { id: browser.extensionId, pattern: `${OPENAI}/*` },
-  );
-  await grant.close();
+  await allowSiteAccess(browser, `${OPENAI}/*`);
   const options = await browser.openExtensionPage('options.html');
   const { providers } = await ask<ProviderConfig>(options, 'getProviderConfig');
   await ask(options, 'saveProviderSettings', {
