@@ -10,11 +10,16 @@ afterEach(cleanup);
 const entry = BUNDLED_GLOSSARY.find((candidate) => candidate.term === 'V我50')!;
 const card: TermCard = { ...entry, surface: 'v我50', entryId: entry.id, kind: 'bundled' };
 
-async function show(locale: 'en' | 'zh-CN', onKeep = vi.fn(async () => {}), onClose = vi.fn()) {
+async function show(
+  locale: 'en' | 'zh-CN',
+  onKeep = vi.fn(async () => {}),
+  onClose = vi.fn(),
+  shown: TermCard = card,
+) {
   const i18n = await createI18n(locale, false);
   render(
     <TermPopover
-      card={card}
+      card={shown}
       locale={locale}
       t={(key, values) => i18n.t(key, values)}
       onClose={onClose}
@@ -25,6 +30,30 @@ async function show(locale: 'en' | 'zh-CN', onKeep = vi.fn(async () => {}), onCl
 }
 
 describe('term popover', () => {
+  it('marks a language model’s note as AI-generated, and keeps it like a bundled term', async () => {
+    const note: TermCard = {
+      term: '电子布洛芬',
+      surface: '电子布洛芬',
+      entryId: 'ai:电子布洛芬',
+      kind: 'ai',
+      lang: 'zh',
+      meaning: { en: 'Something online that soothes you, like a painkiller.' },
+    };
+    const { onKeep } = await show(
+      'en',
+      vi.fn(async () => {}),
+      vi.fn(),
+      note,
+    );
+    const dialog = screen.getByRole('dialog', { name: '电子布洛芬' });
+    expect(dialog.textContent).toContain('Something online that soothes you');
+    expect(dialog.querySelector('[data-rb-ai-generated]')?.textContent).toBe(
+      'AI-generated: explained by your language model',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add to my glossary' }));
+    expect(onKeep).toHaveBeenCalledWith(note);
+  });
+
   it('explains a term in English: meaning, pinyin, literal, origin, example', async () => {
     await show('en');
     const dialog = screen.getByRole('dialog', { name: 'v我50' });

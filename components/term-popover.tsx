@@ -107,13 +107,19 @@ export function TermPopover({ card, locale, t, onClose, onKeep }: TermPopoverPro
       </dl>
       <footer className="popover-footer">
         <span className="muted">
-          {card.kind === 'user'
-            ? t('glossary.popover.fromYours')
-            : t('glossary.popover.fromBundled', {
-                category: card.category ? t(`glossary.categories.${card.category}`) : '',
-              })}
+          {card.kind === 'user' ? (
+            t('glossary.popover.fromYours')
+          ) : card.kind === 'ai' ? (
+            <span className="ai-badge" data-rb-ai-generated="">
+              {t('glossary.popover.fromModel')}
+            </span>
+          ) : (
+            t('glossary.popover.fromBundled', {
+              category: card.category ? t(`glossary.categories.${card.category}`) : '',
+            })
+          )}
         </span>
-        {card.kind === 'bundled' && onKeep && status?.kind !== 'saved' && (
+        {card.kind !== 'user' && onKeep && status?.kind !== 'saved' && (
           <button type="button" className="keep" onClick={() => void keep()}>
             {t('glossary.popover.keep')}
           </button>

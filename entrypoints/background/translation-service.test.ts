@@ -229,3 +229,63 @@ describe('explaining a term', () => {
     });
   });
 });
+
+describe('a language model’s notes on slang', () => {
+  it('come back as AI term cards beside the glossary’s, and again from the cache', async () => {
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { messages: { content: string }[] };
+      const message = JSON.parse(body.messages[1]!.content) as { notes?: true; segments: { id: string }[] };
+      expect(message.notes).toBe(true);
+      const translations = message.segments.map(({ id }) => ({
+        id,
+        text: 'Online ibuprofen, honestly',
+        notes: [
+          { term: '电子布洛芬', meaning: 'something online that soothes you' },
+          { term: '不在原文里', meaning: 'a note on a term the text does not have' },
+        ],
+      }));
+      return Response.json({ choices: [{ message: { content: JSON.stringify({ translations }) } }] });
+    });
+    const translation = new TranslationService({
+      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+      fetch,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['openai-compatible'] }),
+      providerConfig: {
+        read: async () => ({
+          providers: {
+            ...DEFAULT_PROVIDER_SETTINGS,
+            openaiCompatible: {
+              ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible,
+              baseUrl: 'http://localhost:11434/v1',
+            },
+          },
+          unconfirmed: [],
+        }),
+      },
+      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+    });
+    const ask = (requestId: string) =>
+      translation.translate({
+        requestId,
+        segments: ['真的是电子布洛芬'],
+        from: 'zh-CN',
+        to: 'en',
+        priority: 'visible',
+      });
+    const aiCard = {
+      term: '电子布洛芬',
+      surface: '电子布洛芬',
+      entryId: 'ai:电子布洛芬',
+      kind: 'ai',
+      lang: 'zh',
+      meaning: { en: 'something online that soothes you' },
+    };
+
+    const first = await ask('first');
+    expect(first).toMatchObject({ translations: ['Online ibuprofen, honestly'], terms: [aiCard] });
+    expect(first).not.toHaveProperty('notes');
+    await vi.waitFor(async () => expect((await translation.cacheSize()).entries).toBe(1));
+    expect(await ask('again')).toMatchObject({ provider: 'cache', terms: [aiCard] });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});

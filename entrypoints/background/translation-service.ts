@@ -3,6 +3,7 @@ import type { GlossaryProtocol } from '@/utils/glossary/protocol';
 import { cacheKey } from '@/utils/translate/cache-key';
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
+import { aiNoteCards } from '@/utils/glossary/term-card';
 import { readSecrets } from '@/utils/db/secrets';
 import type { Priority, ProviderHealthView, StatsView, TranslateRequest } from '@/utils/translate/types';
 import type { TranslatedUnit } from '@/utils/transport/translation-port';
@@ -89,6 +90,8 @@ export class TranslationService {
   private glossary?: GlossaryIndex;
   /** The provider order the current engine was built from. */
   private engineSettings?: string;
+  /** The reader wants terms explained: language models are asked for notes on slang too. */
+  private explainsTerms = true;
 
   constructor(private readonly deps: TranslationServiceDeps) {
     this.cache = new DexieTranslationCache(deps.db);
@@ -106,6 +109,7 @@ export class TranslationService {
    * requests in flight stay cancellable through the same queue.
    */
   settingsChanged(settings: Settings): void {
+    this.explainsTerms = settings.showTerms;
     if (engineSettingsOf(settings) !== this.engineSettings) this.invalidate();
   }
 
@@ -117,9 +121,11 @@ export class TranslationService {
     const glossary = await this.deps.glossary?.index();
     // The queue asks for rules and rule keys synchronously: it reads the index loaded here.
     if (glossary) this.glossary = glossary;
-    const result = await queue.translate(request);
-    const terms = glossary?.termsFor(request.segments, request.to);
-    return terms?.length ? { ...result, terms } : result;
+    const { notes, ...result } = await queue.translate(request);
+    const found = glossary?.termsFor(request.segments, request.to) ?? [];
+    // A language model's notes explain what the glossary lacks, beside its own terms.
+    const terms = [...found, ...aiNoteCards(notes, found, request.to)];
+    return terms.length ? { ...result, terms } : result;
   }
 
   /**
@@ -267,6 +273,7 @@ export class TranslationService {
       readSecrets(this.deps.db),
     ]);
     this.engineSettings = engineSettingsOf(settings);
+    this.explainsTerms = settings.showTerms;
     const providers: TranslationProvider[] = [];
     const unavailable: Engine['unavailable'] = [];
     for (const id of settings.providerOrder) {
@@ -289,6 +296,7 @@ export class TranslationService {
         return lead ? engineSignature(lead, config) : 'none';
       },
       engineOf: (provider) => engineSignature(provider, config),
+      slangNotes: () => this.explainsTerms,
       glossaryFor: (texts, _from, to) => this.glossary?.rulesFor(texts, to),
       glossaryKeyFor: (text, _from, to) => this.glossary?.ruleKeyFor(text, to) ?? '',
       onStats: (delta) => this.stats.add(delta),

@@ -1,6 +1,6 @@
 import type { UserGlossaryEntry } from '../glossary/glossary-schema';
 import type { ProviderConfig } from '../translate/provider-config';
-import type { ProviderId } from '../translate/types';
+import type { SlangNote, ProviderId } from '../translate/types';
 
 /**
  * The database schema, one entry per version. Dexie applies the versions in order; a version that
@@ -19,6 +19,8 @@ export interface CachedTranslation {
   usedAt: number;
   /** Characters stored (source + translation), summed for the size cap. */
   size: number;
+  /** A language model's notes on slang in the text, when it gave any (not indexed: older rows lack it). */
+  notes?: SlangNote[];
 }
 
 /** API keys and other credentials. Only the background and extension pages open this table. */

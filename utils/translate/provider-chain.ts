@@ -14,6 +14,7 @@ import {
   type SourceLanguage,
   type TranslationProvider,
   type ProviderHealthView,
+  type SlangNote,
   type WritingStyle,
 } from './types';
 
@@ -58,12 +59,15 @@ export interface ProviderChainOptions {
 export interface ChainTranslateOptions {
   glossary?: GlossaryRule[];
   writing?: WritingStyle;
+  /** Ask language models for notes on slang; each item's notes come back with its translation. */
+  slangNotes?: boolean;
   /** Aborting rejects with ProviderError('cancelled') and aborts the provider request in flight. */
   signal?: AbortSignal;
 }
 
 export type ItemOutcome =
-  { ok: true; translation: string; provider: ProviderId } | { ok: false; error: ProviderError };
+  | { ok: true; translation: string; provider: ProviderId; notes?: SlangNote[] }
+  | { ok: false; error: ProviderError };
 
 /** What a call cost: provider requests made (retries included) and characters sent in them. */
 export interface ChainUsage {
@@ -156,6 +160,9 @@ interface ProviderRun {
   to: LanguageCode;
   glossary: GlossaryRule[] | undefined;
   writing: WritingStyle | undefined;
+  slangNotes: boolean;
+  /** Notes a provider gave, by the text they are about. */
+  notes: Map<string, SlangNote[]>;
   signal: AbortSignal | undefined;
   usage: ChainUsage;
   /** Whether a later provider can take over; decides whether a timeout is worth retrying here. */
@@ -252,6 +259,8 @@ class Chain implements ProviderChain {
         to,
         glossary: options.glossary,
         writing: options.writing,
+        slangNotes: !!options.slangNotes,
+        notes: new Map(),
         signal: options.signal,
         usage,
         hasFallback: position < this.providers.length - 1,
@@ -264,7 +273,13 @@ class Chain implements ProviderChain {
       results.forEach((result, offset) => {
         const index = pending[offset]!;
         if (typeof result === 'string') {
-          outcomes[index] = { ok: true, translation: result, provider: provider.id };
+          const notes = run.notes.get(texts[index]!);
+          outcomes[index] = {
+            ok: true,
+            translation: result,
+            provider: provider.id,
+            ...(notes ? { notes } : {}),
+          };
         } else {
           if (failed.length === 0) failures.push(result);
           failed.push(index);
@@ -370,6 +385,7 @@ class Chain implements ProviderChain {
       try {
         const result = await this.callWithTimeout(run, texts);
         translations = alignedTranslations(result, texts.length, provider.id);
+        result.notes?.forEach((notes, index) => notes?.length && run.notes.set(texts[index]!, notes));
       } catch (caught) {
         const error = toProviderError(caught, provider.id, signal);
         this.noteFailure(run, error);
@@ -437,6 +453,7 @@ class Chain implements ProviderChain {
           signal: controller.signal,
           ...(run.glossary ? { glossary: run.glossary } : {}),
           ...(run.writing ? { writing: run.writing } : {}),
+          ...(run.slangNotes ? { slangNotes: true } : {}),
         });
       } catch (thrown) {
         call = Promise.reject(thrown);

@@ -1,7 +1,7 @@
 import type { RedBridgeDatabase } from '../db/database';
 import type { CachedTranslation } from '../db/schema';
 import { systemTimers, type TimerHandle, type Timers } from './timers';
-import type { ProviderId } from './types';
+import type { ProviderId, SlangNote } from './types';
 
 /** What the queue asks for: the key, and the text it was made from to rule out hash collisions. */
 export interface CacheLookup {
@@ -12,6 +12,7 @@ export interface CacheLookup {
 export interface CacheHit {
   translation: string;
   provider: ProviderId;
+  notes?: SlangNote[];
 }
 
 export interface CacheEntry {
@@ -19,6 +20,7 @@ export interface CacheEntry {
   text: string;
   translation: string;
   provider: ProviderId;
+  notes?: SlangNote[];
 }
 
 export interface CacheStats {
@@ -108,7 +110,11 @@ export class DexieTranslationCache implements TranslationCache {
     return rows.map((row, index) => {
       if (!row || row.text !== lookups[index]!.text || now - row.createdAt > this.maxAgeMs) return undefined;
       if (now - row.usedAt >= this.usageResolutionMs) this.noteUsage(row.key, now);
-      return { translation: row.translation, provider: row.provider };
+      return {
+        translation: row.translation,
+        provider: row.provider,
+        ...(row.notes ? { notes: row.notes } : {}),
+      };
     });
   }
 
@@ -123,6 +129,7 @@ export class DexieTranslationCache implements TranslationCache {
       createdAt: now,
       usedAt: now,
       size: entry.text.length + entry.translation.length,
+      ...(entry.notes?.length ? { notes: entry.notes } : {}),
     }));
     await this.db.translations.bulkPut(rows);
     if (this.knownCharacters === undefined) return;

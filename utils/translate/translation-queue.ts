@@ -8,6 +8,7 @@ import {
   ProviderError,
   type GlossaryRule,
   type ProviderId,
+  type SlangNote,
   type SourceLanguage,
   type Priority,
   type TranslateRequest,
@@ -41,6 +42,8 @@ export interface TranslationQueueOptions {
    * Without it, output is cached under `engineFor`.
    */
   engineOf?: (provider: ProviderId) => string;
+  /** Whether to ask language models for notes on slang (the reader wants terms explained). */
+  slangNotes?: () => boolean;
   /** Glossary rules relevant to one batch, if the active provider takes a glossary. */
   glossaryFor?: (
     texts: readonly string[],
@@ -92,6 +95,7 @@ interface PendingRequest {
   positions: Map<string, number[]>;
   translations: (string | undefined)[];
   sources: (Source | undefined)[];
+  notes: (SlangNote[] | undefined)[];
   missing: number;
   settled: boolean;
   resolve: (result: TranslateResult) => void;
@@ -187,6 +191,7 @@ class Queue implements TranslationQueue {
         positions: new Map(),
         translations: segments.map(() => undefined),
         sources: segments.map(() => undefined),
+        notes: segments.map(() => undefined),
         missing: segments.length,
         settled: false,
         resolve,
@@ -304,7 +309,7 @@ class Queue implements TranslationQueue {
             this.entries.delete(entry.id);
             for (const pending of [...entry.waiters]) {
               cacheHits += pending.positions.get(entry.id)?.length ?? 0;
-              this.fill(pending, entry.id, hit.translation, 'cache');
+              this.fill(pending, entry.id, hit.translation, 'cache', hit.notes);
             }
           } else if (entry.waiters.size === 0) {
             // Every request that wanted it was cancelled while we looked.
@@ -395,7 +400,11 @@ class Queue implements TranslationQueue {
     Promise.resolve()
       .then(() => {
         const glossary = this.options.glossaryFor?.(texts, from, to);
-        return this.options.chain.translateItems(texts, from, to, glossary ? { glossary } : {});
+        const slangNotes = this.options.slangNotes?.() ?? false;
+        return this.options.chain.translateItems(texts, from, to, {
+          ...(glossary ? { glossary } : {}),
+          ...(slangNotes ? { slangNotes } : {}),
+        });
       })
       .then((result) => this.complete(batch, result))
       .catch((error: unknown) => this.failEntries(batch, toProviderError(error)))
@@ -420,6 +429,7 @@ class Queue implements TranslationQueue {
         text: entry.text,
         translation: outcome.translation,
         provider: outcome.provider,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
       });
     });
     // Written as each batch completes: the worker may be killed at any moment after this.
@@ -429,7 +439,7 @@ class Queue implements TranslationQueue {
       const outcome = outcomes[index];
       if (outcome?.ok) {
         for (const pending of [...entry.waiters]) {
-          this.fill(pending, entry.id, outcome.translation, outcome.provider);
+          this.fill(pending, entry.id, outcome.translation, outcome.provider, outcome.notes);
         }
         entry.waiters.clear();
       } else {
@@ -470,10 +480,17 @@ class Queue implements TranslationQueue {
     }
   }
 
-  private fill(pending: PendingRequest, entryId: string, translation: string, source: Source): void {
+  private fill(
+    pending: PendingRequest,
+    entryId: string,
+    translation: string,
+    source: Source,
+    notes?: SlangNote[],
+  ): void {
     if (pending.settled) return;
     for (const index of pending.positions.get(entryId) ?? []) {
       this.fillPosition(pending, index, translation, source);
+      if (notes) pending.notes[index] = notes;
     }
     if (pending.missing === 0) this.settle(pending);
   }
@@ -490,7 +507,12 @@ class Queue implements TranslationQueue {
     pending.settled = true;
     this.unregister(pending);
     const provider = pending.sources.find((source) => source !== 'cache') ?? 'cache';
-    pending.resolve({ translations: pending.translations as string[], provider });
+    const noted = pending.notes.some((notes) => notes !== undefined);
+    pending.resolve({
+      translations: pending.translations as string[],
+      provider,
+      ...(noted ? { notes: pending.notes } : {}),
+    });
     if (pending.positions.size > 0) this.emit({ unitsTranslated: 1 });
   }
 

@@ -50,6 +50,8 @@ export interface TranslateRequest {
 export interface TranslateResult {
   translations: string[];
   provider: ProviderId | 'cache';
+  /** Per segment, a language model's notes on slang in it, when asked for and given. */
+  notes?: (SlangNote[] | undefined)[];
 }
 
 /** How a provider has been doing, as the popup and options page show it. */
@@ -87,6 +89,16 @@ export interface ProviderRequest {
   glossary?: GlossaryRule[];
   /** Set when translating what the reader writes; providers that can take a style follow it. */
   writing?: WritingStyle;
+  /** Ask for notes on slang the reader may not know; only language models give them. */
+  slangNotes?: boolean;
+}
+
+/** A language model's short note on a slang term it found in a text. */
+export interface SlangNote {
+  /** The term as written in the text. */
+  term: string;
+  /** What it means, in the language translated into. */
+  meaning: string;
 }
 
 export interface ProviderResult {
@@ -94,6 +106,8 @@ export interface ProviderResult {
   translations: string[];
   /** Detected source language per text when the provider reports it. */
   detected?: (string | undefined)[];
+  /** Per text, the slang notes asked for with `slangNotes`. */
+  notes?: (SlangNote[] | undefined)[];
 }
 
 /** How much a provider accepts per request and how hard it may be pushed. */

@@ -43,6 +43,8 @@ export type TranslationTable = Record<string, Partial<Record<string, string>>>;
 export interface FakeProviderOptions {
   /** `translations[sourceText][targetCode]`; source texts are matched whitespace-normalised. */
   translations: TranslationTable;
+  /** What a language model asked for notes on slang says of these terms, wherever a segment has one. */
+  slangNotes?: Record<string, string>;
   latencyMs?: number;
 }
 
@@ -102,7 +104,7 @@ export function createFakeProvider(options: FakeProviderOptions) {
     const authProblem = authFailure(provider, req, url, raw);
     let parsed: ParsedRequest;
     try {
-      parsed = parseRequest(provider, raw, url);
+      parsed = parseRequest(provider, raw, url, options.slangNotes ?? {});
     } catch (error) {
       if (!(error instanceof BadRequest)) throw error;
       // Logged too: a request the fake cannot read is a wire-format bug worth seeing in a test.
@@ -282,7 +284,12 @@ function authFailure(
 // ---------------------------------------------------------------------------------------------
 // Wire formats
 
-function parseRequest(provider: FakeProviderId, raw: string, url: URL): ParsedRequest {
+function parseRequest(
+  provider: FakeProviderId,
+  raw: string,
+  url: URL,
+  slangNotes: Record<string, string>,
+): ParsedRequest {
   switch (provider) {
     case 'google-html':
       return parseTranslateHtml(raw);
@@ -293,7 +300,7 @@ function parseRequest(provider: FakeProviderId, raw: string, url: URL): ParsedRe
     case 'deepl':
       return parseDeepl(raw);
     case 'openai-compatible':
-      return parseChatCompletion(raw);
+      return parseChatCompletion(raw, slangNotes);
     case 'libretranslate':
       return parseLibretranslate(raw);
   }
@@ -402,7 +409,7 @@ function parseDeepl(raw: string): ParsedRequest {
  * explanation request (`{"explain", "context", "to"}`) gets a meaning naming the term and its
  * sentence, and the term's translation as its literal reading.
  */
-function parseChatCompletion(raw: string): ParsedRequest {
+function parseChatCompletion(raw: string, slangNotes: Record<string, string>): ParsedRequest {
   const body = parseJson(raw);
   const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
   const user = [...messages].reverse().find((message) => isRecord(message) && message.role === 'user');
@@ -436,7 +443,14 @@ function parseChatCompletion(raw: string): ParsedRequest {
     target: ourCode(to),
     respond: (answers) =>
       chatCompletion(model, {
-        translations: answers.map((text, index) => ({ id: typed[index]?.id, text })),
+        translations: answers.map((text, index) => {
+          const source = typed[index]?.text ?? '';
+          if (!isRecord(content) || content.notes !== true) return { id: typed[index]?.id, text };
+          const notes = Object.entries(slangNotes)
+            .filter(([term]) => source.includes(term))
+            .map(([term, meaning]) => ({ term, meaning }));
+          return { id: typed[index]?.id, text, notes };
+        }),
       }),
   };
 }

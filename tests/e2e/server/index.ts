@@ -34,6 +34,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const provider = createFakeProvider({
     translations: { ...loadFixtureTranslations(), ...loadDraftTranslations() },
+    slangNotes: JSON.parse(readFileSync(here('../../fixtures/data/slang-notes.json'), 'utf8')),
     latencyMs: options.latencyMs ?? 0,
   });
   const server: Server = createServer(

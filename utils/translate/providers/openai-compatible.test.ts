@@ -241,6 +241,44 @@ describe('openai-compatible provider', () => {
     });
   });
 
+  it('asks for notes on slang only when told to, and keeps only notes on terms in the text', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      jsonResponse(
+        completion(
+          JSON.stringify({
+            translations: [
+              {
+                id: '0',
+                text: 'So healing',
+                notes: [
+                  { term: '电子布洛芬', meaning: 'online comfort' },
+                  { term: '编的', meaning: 'made up' },
+                  { term: '电子布洛芬', meaning: '' },
+                ],
+              },
+              { id: '1', text: 'Hi' },
+            ],
+          }),
+        ),
+      ),
+    );
+    const result = await provider(fetch, 'sk-test').translate({
+      texts: ['真的是电子布洛芬', '你好'],
+      from: 'zh-CN',
+      to: 'en',
+      signal: signal(),
+      slangNotes: true,
+    });
+    expect(result).toEqual({
+      translations: ['So healing', 'Hi'],
+      notes: [[{ term: '电子布洛芬', meaning: 'online comfort' }], undefined],
+    });
+    const body = JSON.parse(String(fetch.mock.calls[0]![1]!.body)) as { messages: { content: string }[] };
+    expect(JSON.parse(body.messages[1]!.content)).toMatchObject({ notes: true });
+    expect(body.messages[0]!.content).toContain('"notes"');
+    expect(systemPrompt({ from: 'zh-CN', to: 'en' })).not.toContain('"notes"');
+  });
+
   it('refuses an explanation without a meaning', async () => {
     const fetch = vi.fn(async () => jsonResponse(completion('{"literal": "sea gate"}')));
     await expect(

@@ -4,6 +4,7 @@ import type {
   GlossaryRule,
   ProviderLimits,
   ProviderRequest,
+  SlangNote,
   TermExplanation,
   TranslationProvider,
   WritingStyle,
@@ -49,7 +50,12 @@ export interface OpenAiCompatibleDeps {
 export interface SegmentsMessage {
   to: LanguageCode;
   segments: { id: string; text: string }[];
+  /** Notes on slang are asked for. */
+  notes?: true;
 }
+
+/** Notes per segment: a few, on terms that are really in the segment. */
+const MAX_NOTES_PER_SEGMENT = 3;
 
 /** OpenAI's "you have no credit left" arrives as a 429 but will not pass by waiting. */
 const classifyOpenAiStatus: StatusClassifier = (status, body) =>
@@ -109,6 +115,7 @@ export function createOpenAiCompatibleProvider({
       const message: SegmentsMessage = {
         to: request.to,
         segments: sent.map((index) => ({ id: String(index), text: texts[index] ?? '' })),
+        ...(request.slangNotes ? { notes: true as const } : {}),
       };
       const content = await complete(systemPrompt(request), JSON.stringify(message), signal);
       const byId = translationsById(content);
@@ -116,7 +123,12 @@ export function createOpenAiCompatibleProvider({
       if (translations.some((translation) => translation === undefined)) {
         throw new MisalignedBatchError(provider, translations);
       }
-      return { translations: translations as string[] };
+      if (!request.slangNotes) return { translations: translations as string[] };
+      const notes = notesById(content);
+      return {
+        translations: translations as string[],
+        notes: texts.map((text, index) => soundNotes(notes.get(String(index)), text)),
+      };
     },
     async explain({ term, context, to, signal }) {
       const message: ExplainMessage = { explain: term, context, to };
@@ -160,7 +172,8 @@ export function systemPrompt({
   to,
   glossary,
   writing,
-}: Pick<ProviderRequest, 'from' | 'to' | 'glossary' | 'writing'>): string {
+  slangNotes,
+}: Pick<ProviderRequest, 'from' | 'to' | 'glossary' | 'writing' | 'slangNotes'>): string {
   const lines = [
     ...(writing
       ? writingLines(to, writing)
@@ -177,6 +190,11 @@ export function systemPrompt({
     'Answer with JSON only, exactly {"translations": [{"id": "<segment id>", "text": "<translation>"}]},',
     'with one entry for every segment id.',
   ];
+  if (slangNotes)
+    lines.push(
+      `Also give each translation "notes": the slang, memes or abbreviations in its segment that a ${LANGUAGE_NAMES[to]} reader would not know,`,
+      `at most ${MAX_NOTES_PER_SEGMENT}, each {"term": "<exactly as written in the segment>", "meaning": "<one short sentence in ${LANGUAGE_NAMES[to]}>"}; [] when there are none.`,
+    );
   const rules = glossaryLines(glossary);
   if (rules.length > 0) lines.push('Glossary, to be followed exactly:', ...rules);
   return lines.join('\n');
@@ -242,6 +260,31 @@ function parseModelJson(content: string): unknown {
     }
   }
   return undefined;
+}
+
+/** The notes each translation entry carries, by segment id; anything malformed is left out. */
+function notesById(content: string): Map<string, unknown> {
+  const parsed = parseModelJson(content);
+  const list: unknown = isRecord(parsed) ? parsed.translations : undefined;
+  const notes = new Map<string, unknown>();
+  if (!Array.isArray(list)) return notes;
+  for (const entry of list) {
+    if (isRecord(entry) && (typeof entry.id === 'string' || typeof entry.id === 'number'))
+      notes.set(String(entry.id), entry.notes);
+  }
+  return notes;
+}
+
+/** Notes on terms that are really in `text`, each with a meaning; a model may invent either. */
+function soundNotes(raw: unknown, text: string): SlangNote[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const notes = raw.flatMap((note: unknown) => {
+    if (!isRecord(note) || typeof note.term !== 'string' || typeof note.meaning !== 'string') return [];
+    const term = note.term.trim();
+    const meaning = note.meaning.trim();
+    return term && meaning && text.includes(term) ? [{ term, meaning }] : [];
+  });
+  return notes.length ? notes.slice(0, MAX_NOTES_PER_SEGMENT) : undefined;
 }
 
 /** Accepts the asked-for list, and the `{"translations": {"0": "…"}}` map some models prefer. */

@@ -31,7 +31,9 @@ export function renderTermChips(
   for (const card of cards) {
     const chip = doc.createElement('button');
     chip.type = 'button';
-    chip.className = card.kind === 'user' ? 'rb-term rb-term-user' : 'rb-term';
+    chip.className = card.kind === 'bundled' ? 'rb-term' : `rb-term rb-term-${card.kind}`;
+    // A language model's note, marked as such on the page as well as in its popover.
+    if (card.kind === 'ai') chip.setAttribute('data-rb-ai', '');
     chip.setAttribute(TERM_ATTRIBUTE, card.surface);
     chip.setAttribute('aria-haspopup', 'dialog');
     chip.setAttribute('aria-expanded', 'false');

@@ -114,8 +114,9 @@ function glossFor(card: TermCard, reader: LanguageCode, ui: 'en' | 'zh-CN'): str
 }
 
 /**
- * A bundled term the reader keeps: its explanation, without its rendering, which would make it an
- * instruction to every translation. The user can add a rendering of their own in the options.
+ * A bundled term (or a language model's note) the reader keeps: its explanation, without its
+ * rendering, which would make it an instruction to every translation. The user can add a rendering
+ * of their own in the options.
  */
 function keptCopy(card: TermCard): UserTermInput {
   const { surface: _surface, entryId: _entryId, kind: _kind, rendering: _rendering, ...explanation } = card;
