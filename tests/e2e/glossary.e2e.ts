@@ -106,6 +106,22 @@ describe('glossary for an English reader', () => {
     await page.close();
   });
 
+  it('explains a term of the grown glossary’s platform words in a Chinese comment', async () => {
+    const page = await session.browser.context.newPage();
+    await openFixture(page, `/explore/${NOTES.chengduFood}`, { apiDelay: 20 });
+    await loadAllComments(page);
+    // "看饿了，半夜十二点刷到这个是什么罪过"
+    const chip = page.locator(
+      '#comment-67849d0c00000000f5be1af6 [data-rb-translation] [data-rb-term="刷到"]',
+    );
+    await chip.scrollIntoViewIfNeeded({ timeout: 20_000 });
+    await chip.click();
+    const dialog = termPopover(page);
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(bundled('刷到').meaning.en);
+    await page.close();
+  });
+
   it('shows a term added in the popup on the open note and the open options page without a reload, with its preferred rendering', async () => {
     const page = await session.browser.context.newPage();
     await openCatTaxNote(page);
@@ -219,6 +235,15 @@ describe('glossary for a Chinese reader', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(bundled('no cap').meaning['zh-CN']);
     expect(await dialog.locator('button[aria-label="关闭"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A term of the grown glossary's English internet file: "brb learning Mandarin so I can…".
+    const brb = page.locator('#comment-6788a03a00000000953d9475 [data-rb-translation] [data-rb-term="brb"]');
+    await brb.scrollIntoViewIfNeeded();
+    await brb.click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(bundled('brb').meaning['zh-CN']);
     await page.close();
   });
 });
