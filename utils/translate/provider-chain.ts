@@ -385,7 +385,9 @@ class Chain implements ProviderChain {
       try {
         const result = await this.callWithTimeout(run, texts);
         translations = alignedTranslations(result, texts.length, provider.id);
-        result.notes?.forEach((notes, index) => notes?.length && run.notes.set(texts[index]!, notes));
+        result.notes?.forEach((notes, index) => {
+          if (notes?.length) run.notes.set(texts[index]!, notes);
+        });
       } catch (caught) {
         const error = toProviderError(caught, provider.id, signal);
         this.noteFailure(run, error);
