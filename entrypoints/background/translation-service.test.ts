@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RedBridgeDatabase } from '@/utils/db/database';
-import { createGlossaryIndex } from '@/utils/glossary/glossary-index';
+import { createGlossaryIndex, type GlossaryIndex } from '@/utils/glossary/glossary-index';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
 import { DEFAULT_PROVIDER_SETTINGS } from '@/utils/translate/provider-config';
 import type { FetchLike, TranslateRequest } from '@/utils/translate/types';
@@ -16,6 +16,32 @@ function service(settings: () => Settings) {
     onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
   });
   return { translation, loadSettings };
+}
+
+/**
+ * A service whose only provider is a local OpenAI-compatible server (`baseUrl` empty: none set up),
+ * with the glossary given.
+ */
+function languageModelService(
+  fetch: FetchLike,
+  { baseUrl = 'http://localhost:11434/v1', glossary }: { baseUrl?: string; glossary?: GlossaryIndex } = {},
+) {
+  return new TranslationService({
+    db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
+    fetch,
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['openai-compatible'] }),
+    providerConfig: {
+      read: async () => ({
+        providers: {
+          ...DEFAULT_PROVIDER_SETTINGS,
+          openaiCompatible: { ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible, baseUrl },
+        },
+        unconfirmed: [],
+      }),
+    },
+    onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
+    ...(glossary ? { glossary: { index: async () => glossary } } : {}),
+  });
 }
 
 describe('translation service engine', () => {
@@ -145,25 +171,7 @@ describe('what the reader writes', () => {
       createdAt: 1,
       updatedAt: 1,
     };
-    const translation = new TranslationService({
-      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
-      fetch,
-      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['openai-compatible'] }),
-      providerConfig: {
-        read: async () => ({
-          providers: {
-            ...DEFAULT_PROVIDER_SETTINGS,
-            openaiCompatible: {
-              ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible,
-              baseUrl: 'http://localhost:11434/v1',
-            },
-          },
-          unconfirmed: [],
-        }),
-      },
-      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
-      glossary: { index: async () => createGlossaryIndex([], [cat]) },
-    });
+    const translation = languageModelService(fetch, { glossary: createGlossaryIndex([], [cat]) });
     const request = {
       texts: ['your cat is my cat boss'],
       from: 'en' as const,
@@ -186,29 +194,11 @@ describe('what the reader writes', () => {
 });
 
 describe('explaining a term', () => {
-  function explainingService(fetch: FetchLike, baseUrl = 'http://localhost:11434/v1') {
-    return new TranslationService({
-      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
-      fetch,
-      loadSettings: async () => DEFAULT_SETTINGS,
-      providerConfig: {
-        read: async () => ({
-          providers: {
-            ...DEFAULT_PROVIDER_SETTINGS,
-            openaiCompatible: { ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible, baseUrl },
-          },
-          unconfirmed: [],
-        }),
-      },
-      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
-    });
-  }
-
   it('asks the language model once per term and language, then answers from the cache', async () => {
     const fetch = vi.fn(async () =>
       Response.json({ choices: [{ message: { content: '{"meaning": "customs", "origin": ""}' } }] }),
     );
-    const translation = explainingService(fetch);
+    const translation = languageModelService(fetch);
     expect(await translation.canExplain()).toBe(true);
     const ask = () =>
       translation.explainTerm({ term: ' 海关 ', context: '小红书海关：猫税已收到', to: 'en' });
@@ -222,7 +212,7 @@ describe('explaining a term', () => {
   });
 
   it('says explanations need a language model when none is set up', async () => {
-    const translation = explainingService(vi.fn(), '');
+    const translation = languageModelService(vi.fn(), { baseUrl: '' });
     expect(await translation.canExplain()).toBe(false);
     await expect(translation.explainTerm({ term: '海关', context: '', to: 'en' })).rejects.toMatchObject({
       kind: 'unavailable',
@@ -246,24 +236,7 @@ describe('a language model’s notes on slang', () => {
       }));
       return Response.json({ choices: [{ message: { content: JSON.stringify({ translations }) } }] });
     });
-    const translation = new TranslationService({
-      db: new RedBridgeDatabase(`t-${crypto.randomUUID()}`),
-      fetch,
-      loadSettings: async () => ({ ...DEFAULT_SETTINGS, providerOrder: ['openai-compatible'] }),
-      providerConfig: {
-        read: async () => ({
-          providers: {
-            ...DEFAULT_PROVIDER_SETTINGS,
-            openaiCompatible: {
-              ...DEFAULT_PROVIDER_SETTINGS.openaiCompatible,
-              baseUrl: 'http://localhost:11434/v1',
-            },
-          },
-          unconfirmed: [],
-        }),
-      },
-      onDevice: { supported: false, availability: vi.fn(), translate: vi.fn() },
-    });
+    const translation = languageModelService(fetch);
     const ask = (requestId: string) =>
       translation.translate({
         requestId,
