@@ -1,9 +1,9 @@
 import type { ComposeProtocol } from '@/utils/compose/protocol';
-import type { GlossaryProtocol } from '@/utils/glossary/protocol';
-import { cacheKey } from '@/utils/translate/cache-key';
 import type { RedBridgeDatabase } from '@/utils/db/database';
 import type { GlossaryIndex } from '@/utils/glossary/glossary-index';
+import type { GlossaryProtocol } from '@/utils/glossary/protocol';
 import { aiNoteCards } from '@/utils/glossary/term-card';
+import { cacheKey } from '@/utils/translate/cache-key';
 import { readSecrets } from '@/utils/db/secrets';
 import type { Priority, ProviderHealthView, StatsView, TranslateRequest } from '@/utils/translate/types';
 import type { TranslatedUnit } from '@/utils/transport/translation-port';
@@ -33,6 +33,7 @@ import {
 type ExplainTermRequest = GlossaryProtocol['explainTerm']['request'];
 type ExplainTermResult = GlossaryProtocol['explainTerm']['response'];
 type WritingRequest = ComposeProtocol['translateWriting']['request'];
+type WritingResult = ComposeProtocol['translateWriting']['response'];
 
 /** A model writing three short fields answers well within this; past it the reader gets an error. */
 const EXPLAIN_TIMEOUT_MS = 30_000;
@@ -51,7 +52,6 @@ function parseExplanation(stored: string): TermExplanation | undefined {
     return undefined;
   }
 }
-type WritingResult = ComposeProtocol['translateWriting']['response'];
 
 export interface TranslationServiceDeps {
   db: RedBridgeDatabase;
@@ -153,23 +153,21 @@ export class TranslationService {
     return { translations, provider: providers[0]! };
   }
 
-  /**
-   * A term explained in its sentence by the reader's language model, cached per term and language
-   * (under the model that wrote it), so the same term costs one request.
-   */
   /** Whether the reader has a language model set up that can explain terms. */
   async canExplain(): Promise<boolean> {
-    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
     try {
-      return !!this.providerFor('openai-compatible', config, secrets).explain;
+      return !!(await this.languageModel()).provider.explain;
     } catch {
       return false;
     }
   }
 
+  /**
+   * A term explained in its sentence by the reader's language model, cached per term and language
+   * (under the model that wrote it), so the same term costs one request.
+   */
   async explainTerm({ term, context, to }: ExplainTermRequest): Promise<ExplainTermResult> {
-    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
-    const provider = this.providerFor('openai-compatible', config, secrets);
+    const { provider, config } = await this.languageModel();
     if (!provider.explain)
       throw new ProviderError('unavailable', 'Explanations need an OpenAI-compatible provider');
     const text = term.trim();
@@ -216,8 +214,7 @@ export class TranslationService {
 
   /** One provider built from the saved settings and keys exactly as the engine builds it. */
   async buildProvider(id: ProviderId): Promise<TranslationProvider> {
-    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
-    return this.providerFor(id, config, secrets);
+    return (await this.built(id)).provider;
   }
 
   /** Addresses, plan or model changed: the next request builds the chain with them. */
@@ -259,6 +256,17 @@ export class TranslationService {
       throw error;
     });
     return this.engine;
+  }
+
+  /** One provider built from the saved settings and keys, with the settings it was built from. */
+  private async built(id: ProviderId): Promise<{ provider: TranslationProvider; config: ProviderConfig }> {
+    const [config, secrets] = await Promise.all([this.deps.providerConfig.read(), readSecrets(this.deps.db)]);
+    return { provider: this.providerFor(id, config, secrets), config };
+  }
+
+  /** The reader's OpenAI-compatible provider as set up now; throws when it is not. */
+  private languageModel() {
+    return this.built('openai-compatible');
   }
 
   private onDeviceProvider(): TranslationProvider {
