@@ -1,14 +1,8 @@
 import { draftLanguage } from '@/utils/compose/compose-direction';
-import { assembleDraft, planDraft } from '@/utils/compose/draft-pieces';
-import type { ComposeProtocol } from '@/utils/compose/protocol';
+import { planDraft } from '@/utils/compose/draft-pieces';
+import { translateDraft, type TranslateWriting } from '@/utils/compose/translate-draft';
 import type { LanguageCode } from '@/utils/language/languages';
 import type { ProviderId, WritingRegister } from '@/utils/translate/types';
-
-type WritingRequest = ComposeProtocol['translateWriting']['request'];
-type WritingResponse = ComposeProtocol['translateWriting']['response'];
-
-/** The background's `translateWriting`, passed in so the requests can be checked on their own. */
-export type TranslateWriting = (request: WritingRequest) => Promise<WritingResponse>;
 
 /** What pressing Translate does with a text: nothing, say it is in the target already, or translate. */
 export type QuickPlan = 'nothing' | 'already-in' | 'translate';
@@ -28,15 +22,13 @@ export async function translateQuick(
   options: { to: LanguageCode; register: WritingRegister; retryProvider?: ProviderId },
   send: TranslateWriting,
 ): Promise<string> {
-  const plan = planDraft([text]);
-  const { translations } = await send({
-    texts: plan.texts,
+  const request = {
     from: draftLanguage(text),
     to: options.to,
     writing: { register: options.register },
     ...(options.retryProvider ? { retryProvider: options.retryProvider } : {}),
-  });
-  return assembleDraft(plan, translations)[0] ?? '';
+  };
+  return (await translateDraft(planDraft([text]), request, send))[0] ?? '';
 }
 
 /** The translation translated plainly back into the reader's language, to check what it says. */
@@ -48,6 +40,5 @@ export async function readBack(
 ): Promise<string> {
   const plan = planDraft([translation]);
   if (plan.texts.length === 0) return translation;
-  const { translations } = await send({ texts: plan.texts, from, to: reader });
-  return assembleDraft(plan, translations)[0] ?? '';
+  return (await translateDraft(plan, { from, to: reader }, send))[0] ?? '';
 }

@@ -2,7 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import type { LanguageCode } from '@/utils/language/languages';
 import type { ProviderId, WritingRegister } from '@/utils/translate/types';
 import { MessageError, sendMessage } from '@/utils/transport/messages';
-import { quickPlan, readBack, translateQuick, type TranslateWriting } from './quick-translation';
+import type { TranslateWriting } from '@/utils/compose/translate-draft';
+import { quickPlan, readBack, translateQuick } from './quick-translation';
 
 /** Why a request failed: the kind picks the words shown, the message is the fallback. */
 export interface QuickFailure {

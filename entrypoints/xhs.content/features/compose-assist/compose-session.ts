@@ -1,16 +1,12 @@
 import { draftLanguage } from '@/utils/compose/compose-direction';
-import { assembleDraft, planDraft } from '@/utils/compose/draft-pieces';
-import type { ComposeProtocol } from '@/utils/compose/protocol';
+import { planDraft } from '@/utils/compose/draft-pieces';
+import { translateDraft, type TranslateWriting } from '@/utils/compose/translate-draft';
 import { LANGUAGE_NATIVE_NAMES, type LanguageCode } from '@/utils/language/languages';
 import type { ProviderId, WritingRegister } from '@/utils/translate/types';
 import { MessageError } from '@/utils/transport/messages';
 import type { ComposeBar } from './compose-bar';
 import { DraftChangedError, InsertionError, writeDraft } from './draft-writer';
 import { draftText, sameDraftText, type EditorField } from './editor-field';
-
-type TranslateWriting = (
-  request: ComposeProtocol['translateWriting']['request'],
-) => Promise<ComposeProtocol['translateWriting']['response']>;
 
 export interface ComposeSessionOptions {
   field: EditorField;
@@ -98,15 +94,17 @@ export class ComposeSession {
     try {
       const retryProvider = this.failedProvider;
       this.failedProvider = undefined;
-      const { translations } = await this.options.translate({
-        texts: plan.texts,
-        from,
-        to,
-        writing: { register: this.options.register() },
-        ...(retryProvider ? { retryProvider } : {}),
-      });
+      const translation = await translateDraft(
+        plan,
+        {
+          from,
+          to,
+          writing: { register: this.options.register() },
+          ...(retryProvider ? { retryProvider } : {}),
+        },
+        this.options.translate,
+      );
       if (!sameSlots(field.slots(), current)) throw new DraftChangedError(this.options.messages.changed());
-      const translation = assembleDraft(plan, translations);
       await writeDraft(field, translation, current, { settle: this.options.settle });
       this.written = { original, translation: field.slots() };
       bar.setState({ kind: 'translated' });
@@ -137,8 +135,9 @@ export class ComposeSession {
     };
     if (from === reader || plan.texts.length === 0) return state({ back: draftText(written.original, kept) });
     try {
-      const { translations } = await this.options.translate({ texts: plan.texts, from, to: reader });
-      state({ back: draftText(assembleDraft(plan, translations), kept) });
+      state({
+        back: draftText(await translateDraft(plan, { from, to: reader }, this.options.translate), kept),
+      });
     } catch (error) {
       state({ backFailed: this.options.describe(error) });
     }
