@@ -118,13 +118,14 @@ export function createOpenAiCompatibleProvider({
         ...(request.slangNotes ? { notes: true as const } : {}),
       };
       const content = await complete(systemPrompt(request), JSON.stringify(message), signal);
-      const byId = translationsById(content);
+      const answer = parseModelJson(content);
+      const byId = translationsById(answer, content);
       for (const index of sent) translations[index] = byId.get(String(index));
       if (translations.some((translation) => translation === undefined)) {
         throw new MisalignedBatchError(provider, translations);
       }
       if (!request.slangNotes) return { translations: translations as string[] };
-      const notes = notesById(content);
+      const notes = notesById(answer);
       return {
         translations: translations as string[],
         notes: texts.map((text, index) => soundNotes(notes.get(String(index)), text)),
@@ -219,11 +220,11 @@ function glossaryLines(glossary: readonly GlossaryRule[] | undefined): string[] 
 }
 
 /**
- * Pulls `{id → text}` out of a chat completion. Ids that appear more than once are dropped:
- * with two candidate texts there is no telling which belongs to the segment.
+ * Pulls `{id → text}` out of a parsed chat answer (`content`, as it came, goes into the error).
+ * Ids that appear more than once are dropped: with two candidate texts there is no telling which
+ * belongs to the segment.
  */
-function translationsById(content: string): Map<string, string> {
-  const parsed = parseModelJson(content);
+function translationsById(parsed: unknown, content: string): Map<string, string> {
   const entries = translationEntries(parsed);
   if (!entries)
     throw badResponse('openai-compatible', `answer is not {"translations": [...]}: ${content.slice(0, 120)}`);
@@ -263,8 +264,7 @@ function parseModelJson(content: string): unknown {
 }
 
 /** The notes each translation entry carries, by segment id; anything malformed is left out. */
-function notesById(content: string): Map<string, unknown> {
-  const parsed = parseModelJson(content);
+function notesById(parsed: unknown): Map<string, unknown> {
   const list: unknown = isRecord(parsed) ? parsed.translations : undefined;
   const notes = new Map<string, unknown>();
   if (!Array.isArray(list)) return notes;
