@@ -71,7 +71,6 @@ export class LookUpPopover {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly panel: HTMLElement;
-  private onSave: (() => void) | undefined;
   private onClose: () => void = () => {};
   private anchor: Anchor = { top: 0, bottom: 0, left: 0, right: 0 };
   private returnFocus: HTMLElement | undefined;
@@ -124,7 +123,6 @@ export class LookUpPopover {
     // Keyboard readers go back to where they were before the popover took focus.
     if (hadFocus) this.returnFocus?.focus();
     this.returnFocus = undefined;
-    this.onSave = undefined;
     this.onClose();
   }
 
@@ -194,25 +192,10 @@ export class LookUpPopover {
     }
 
     const actions = element(doc, 'div', 'actions');
-    const saveButton = element(doc, 'button', 'save', this.labels.save);
-    saveButton.type = 'button';
     const status = element(doc, 'span', 'muted status');
     status.setAttribute('role', 'status');
-    this.onSave = () => {
-      saveButton.disabled = true;
-      save().then(
-        (outcome) => {
-          status.textContent = outcome === 'created' ? this.labels.saved : this.labels.merged;
-        },
-        (error: unknown) => {
-          saveButton.disabled = false;
-          status.textContent = this.labels.failed(error instanceof Error ? error.message : String(error));
-        },
-      );
-    };
-    saveButton.addEventListener(
-      'click',
-      readerOnly(() => this.onSave?.()),
+    const saveButton = this.actionButton('save', this.labels.save, status, async () =>
+      (await save()) === 'created' ? this.labels.saved : this.labels.merged,
     );
     actions.append(saveButton);
     const explanation = element(doc, 'section', 'explanation');
@@ -263,28 +246,47 @@ export class LookUpPopover {
     section.replaceChildren(heading, body);
     const keepIt = actions.keeping(explanation);
     if (keepIt) {
-      const keep = element(doc, 'button', 'keep', this.labels.keep);
-      keep.type = 'button';
       const kept = element(doc, 'span', 'muted');
       kept.setAttribute('role', 'status');
-      keep.addEventListener(
-        'click',
-        readerOnly(() => {
-          keep.disabled = true;
-          keepIt().then(
-            () => (kept.textContent = this.labels.kept),
-            (error: unknown) => {
-              keep.disabled = false;
-              kept.textContent = this.labels.failed(error instanceof Error ? error.message : String(error));
-            },
-          );
-        }),
-      );
+      const keep = this.actionButton('keep', this.labels.keep, kept, async () => {
+        await keepIt();
+        return this.labels.kept;
+      });
       const row = element(doc, 'div', 'actions');
       row.append(keep, kept);
       section.append(row);
     }
     this.place();
+  }
+
+  /**
+   * A button that runs `run` at the reader's click, once unless it fails, and says in `status` how
+   * it went: what `run` answers, or why it failed.
+   */
+  private actionButton(
+    className: string,
+    label: string,
+    status: HTMLElement,
+    run: () => Promise<string>,
+  ): HTMLButtonElement {
+    const button = element(this.doc, 'button', className, label);
+    button.type = 'button';
+    button.addEventListener(
+      'click',
+      readerOnly(() => {
+        button.disabled = true;
+        run().then(
+          (said) => {
+            status.textContent = said;
+          },
+          (error: unknown) => {
+            button.disabled = false;
+            status.textContent = this.labels.failed(error instanceof Error ? error.message : String(error));
+          },
+        );
+      }),
+    );
+    return button;
   }
 
   /** Moves keyboard focus to the Save button (or Close while loading), for keyboard readers. */
